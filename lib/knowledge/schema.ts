@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The knowledge base is data: one entry per health alert the extension explains. Adding the next alert
+ * (a Security Intelligence feed, Dynamic Analysis...) is adding an entry, never code. The hint renders any
+ * entry generically from these shapes.
+ */
+
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Every user-visible sentence exists in every language. */
+export const Localized = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
+export type Localized = z.infer<typeof Localized>;
+
+export const CommandSchema = z.strictObject({
+  /** Exactly what the admin types; never translated. */
+  command: z.string().min(1),
+  /** `cli` is the device's `>` prompt; `expert` is the Linux shell reached with `expert`. */
+  shell: z.enum(['cli', 'expert']),
+  purpose: Localized,
+  /** A healthy output, verbatim from the TAC note, when it gives one. */
+  healthyOutput: z.string().min(1).optional(),
+  /** What to look for in the output. */
+  lookFor: Localized.optional(),
+});
+export type Command = z.infer<typeof CommandSchema>;
+
+export const StepSchema = z.strictObject({
+  text: Localized,
+  commands: z.array(CommandSchema).optional(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const TableCellSchema = z.union([
+  z.strictObject({ text: Localized }),
+  z.strictObject({ code: z.array(z.string().min(1)).min(1) }),
+]);
+export const TableSchema = z.strictObject({
+  head: z.array(Localized).min(1),
+  rows: z.array(z.array(TableCellSchema).min(1)).min(1),
+});
+
+export const LinkSchema = z.strictObject({
+  label: Localized,
+  url: Localized,
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const BugSchema = z.strictObject({
+  id: z.string().regex(/^CSC[a-z]{2}\d{5}$/),
+  title: Localized,
+});
+export type Bug = z.infer<typeof BugSchema>;
+
+export interface Section {
+  id: string;
+  title: Localized;
+  /** When this section applies (for a scenario: the condition that selects it). */
+  when?: Localized | undefined;
+  paragraphs?: Localized[] | undefined;
+  steps?: Step[] | undefined;
+  table?: z.infer<typeof TableSchema> | undefined;
+  bugs?: Bug[] | undefined;
+  /** A one-click action the hint offers in this section. */
+  action?: 'open-health-policy' | undefined;
+  sections?: Section[] | undefined;
+}
+
+export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: Localized,
+    when: Localized.optional(),
+    paragraphs: z.array(Localized).optional(),
+    steps: z.array(StepSchema).optional(),
+    table: TableSchema.optional(),
+    bugs: z.array(BugSchema).optional(),
+    action: z.literal('open-health-policy').optional(),
+    sections: z.array(SectionSchema).optional(),
+  }),
+);
+
+/** How the alert reads in the Health Monitor: `<module> - <dataType> - <status>`. */
+export const AlertMatchSchema = z.strictObject({
+  module: z.string().min(1),
+  dataType: z.string().min(1),
+  status: z.string().min(1),
+});
+
+export const KnowledgeEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  match: AlertMatchSchema,
+  /** `documented`: stated by Cisco's TAC note; `hedged`: from neighbouring Cisco docs, worded with care. */
+  confidence: z.enum(['documented', 'hedged']),
+  title: Localized,
+  /** One line, shown on the collapsed badge's tooltip. */
+  summary: Localized,
+  meaning: z.array(Localized).min(1),
+  sections: z.array(SectionSchema),
+  links: z.array(LinkSchema),
+});
+export type KnowledgeEntry = z.infer<typeof KnowledgeEntrySchema>;
