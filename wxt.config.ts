@@ -14,7 +14,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'scripting'],
+      permissions: ['storage', 'scripting', 'activeTab'],
       host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       storage: { managed_schema: 'managed-schema.json' },

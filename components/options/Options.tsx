@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { labelForPattern, patternFromUserInput } from '../../lib/origins';
+import { readManagedOrigins } from '../../lib/platform/settings';
+import { t } from '../i18n';
+import { HealthPolicyOverride } from './HealthPolicyOverride';
+import { useEnabledOrigins } from './useEnabledOrigins';
+
+export function Options() {
+  const enabled = useEnabledOrigins();
+  const [managed, setManaged] = useState<string[]>([]);
+  const [input, setInput] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void readManagedOrigins().then((origins) =>
+      setManaged(origins.map(patternFromUserInput).filter((p): p is string => p !== null)),
+    );
+  }, []);
+
+  const grant = (pattern: string) => {
+    // Called straight from the click handler: permissions.request needs the user gesture.
+    browser.permissions.request({ origins: [pattern] }).then(
+      (granted) => setError(granted ? null : t('optionsDenied', labelForPattern(pattern))),
+      () => setError(t('optionsDenied', labelForPattern(pattern))),
+    );
+  };
+
+  const onAdd = (event: Event) => {
+    event.preventDefault();
+    const pattern = patternFromUserInput(input);
+    if (!pattern) {
+      setError(t('optionsInvalidAddress'));
+      return;
+    }
+    setInput('');
+    grant(pattern);
+  };
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <h2>{t('optionsOriginsHeading')}</h2>
+      <p class="muted">{t('optionsOriginsExplain')}</p>
+      {enabled.length === 0 ? (
+        <p data-testid="no-origins">{t('optionsNoOrigins')}</p>
+      ) : (
+        <ul class="origins" data-testid="enabled-origins">
+          {enabled.map((pattern) => (
+            <li key={pattern}>
+              <span class="origin">{labelForPattern(pattern)}</span>
+              <button
+                type="button"
+                aria-label={t('optionsRemoveLabel', labelForPattern(pattern))}
+                onClick={() => void browser.permissions.remove({ origins: [pattern] })}
+              >
+                {t('optionsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="row" onSubmit={onAdd}>
+        <label for="add-origin">{t('optionsAddLabel')}</label>
+        <input
+          id="add-origin"
+          type="text"
+          value={input}
+          placeholder={t('optionsAddPlaceholder')}
+          onInput={(event) => setInput((event.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary">
+          {t('optionsAdd')}
+        </button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {managed.length > 0 && (
+        <>
+          <h2>{t('optionsManagedHeading')}</h2>
+          <p class="muted">{t('optionsManagedExplain')}</p>
+          <ul class="origins" data-testid="managed-origins">
+            {managed.map((pattern) => (
+              <li key={pattern}>
+                <span class="origin">{labelForPattern(pattern)}</span>
+                {enabled.includes(pattern) ? (
+                  <span class="state ok">{t('optionsManagedGranted')}</span>
+                ) : (
+                  <button type="button" onClick={() => grant(pattern)}>
+                    {t('optionsAdd')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {enabled.length > 0 && (
+        <>
+          <h2>{t('optionsPolicyHeading')}</h2>
+          <p class="muted">{t('optionsPolicyExplain')}</p>
+          {enabled.map((pattern) => (
+            <HealthPolicyOverride key={pattern} pattern={pattern} />
+          ))}
+        </>
+      )}
+      <h2>{t('optionsPrivacyHeading')}</h2>
+      <p>{t('optionsPrivacy')}</p>
+    </main>
+  );
+}

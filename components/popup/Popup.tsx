@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { patternForUrl } from '../../lib/origins';
+import { t } from '../i18n';
+import { OriginAccess } from './OriginAccess';
+import { useActiveTab } from './useActiveTab';
+
+export function Popup() {
+  const tab = useActiveTab();
+  const pattern = patternForUrl(tab?.url);
+  const [enabled, setEnabled] = useState(false);
+  const [count, setCount] = useState<number | null>(null);
+  const onAccessChange = useCallback((value: boolean) => setEnabled(value), []);
+
+  useEffect(() => {
+    if (!tab || !enabled) return;
+    browser.runtime.sendMessage({ type: 'tab-hint-count', tabId: tab.id }).then(
+      (value) => setCount(typeof value === 'number' ? value : 0),
+      () => setCount(null),
+    );
+  }, [tab, enabled]);
+
+  return (
+    <main>
+      <h1>{t('popupTitle')}</h1>
+      {tab === undefined ? null : !pattern ? (
+        <p class="muted">{t('popupNotFmc')}</p>
+      ) : (
+        <>
+          <OriginAccess pattern={pattern} onChange={onAccessChange} />
+          {enabled && count !== null && (
+            <p data-testid="hint-count">
+              {count > 0 ? t('popupFailingRows', String(count)) : t('popupNoFailingRows')}
+            </p>
+          )}
+        </>
+      )}
+      <p>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+export { findAlertRows, rowStillMatches } from './find-rows';
+export { type CompiledMatchers, compileMatchers, mayContainAlert } from './matchers';
+export {
+  findHealthPolicyLink,
+  HEALTH_POLICY_ROUTES,
+  type HealthPolicyRoute,
+  healthPolicyFallback,
+} from './navigation';
+export type { AlertMatcher, AlertRowMatch } from './types';
+export { detectFmcVersion } from './version';

@@ -1,0 +1,32 @@
+import { cloudConfiguration, TAC_NOTE } from './entries/cloud-configuration';
+import { ampDynamicAnalysis } from './entries/dynamic-analysis';
+import { localMalwareSignatures } from './entries/local-malware';
+import { siDnsFeeds, siNetworkFeeds, siUrlFeeds } from './entries/security-intelligence';
+import { urlCategoryReputation } from './entries/url-category';
+import type { KnowledgeEntry, Lang, Localized } from './schema';
+
+// Type-only imports from schema.ts keep zod out of the content-script bundle; the tests validate the data.
+
+export { alertMatchers, bugUrl, uiLang } from './alerts';
+export type { Bug, Command, KnowledgeEntry, Lang, Link, Localized, Section, Step } from './schema';
+export { TAC_NOTE };
+
+// Rows of "Threat Data Updates on Devices" left out: "SI SHA Lists (from TID)" and "Threat Configuration" are
+// pushed by the FMC (Threat Intelligence Director) and no public Cisco document says what their failure means.
+export const knowledgeBase: readonly KnowledgeEntry[] = [
+  cloudConfiguration,
+  siUrlFeeds,
+  siNetworkFeeds,
+  siDnsFeeds,
+  urlCategoryReputation,
+  localMalwareSignatures,
+  ampDynamicAnalysis,
+];
+
+export function entryById(id: string): KnowledgeEntry | undefined {
+  return knowledgeBase.find((entry) => entry.id === id);
+}
+
+export function localize(text: Localized, lang: Lang): string {
+  return text[lang];
+}

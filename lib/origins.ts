@@ -1,0 +1,52 @@
+/**
+ * An "FMC origin" is what the user enables: a scheme and a host, any port. Match patterns cannot carry a
+ * port in Firefox and ignore it in Chromium, so the host permission `https://fmc.example.com/*` is the unit
+ * of consent, and the content script and the API calls are allowed for every port of that host.
+ */
+
+export interface FmcOrigin {
+  /** Host permission / match pattern, e.g. `https://fmc.example.com/*`. */
+  pattern: string;
+  /** Human form, e.g. `https://fmc.example.com`. */
+  label: string;
+}
+
+/** The pattern that enables the FMC serving `url`, or null for pages the extension never touches. */
+export function patternForUrl(url: string | undefined | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (!parsed.hostname) return null;
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** Accepts what a user types in the options page: a URL, a host name, an IP, with or without a port. */
+export function patternFromUserInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  return patternForUrl(withScheme);
+}
+
+/** Only the scheme + host patterns this extension asks for; broader grants (all sites) are not FMCs. */
+export function isFmcPattern(pattern: string): boolean {
+  return /^https?:\/\/[^*/]+\/\*$/.test(pattern);
+}
+
+export function labelForPattern(pattern: string): string {
+  return pattern.replace(/\/\*$/, '');
+}
+
+export function toFmcOrigin(pattern: string): FmcOrigin {
+  return { pattern, label: labelForPattern(pattern) };
+}
+
+/** Does the enabled pattern cover this page URL? */
+export function patternCoversUrl(pattern: string, url: string): boolean {
+  return patternForUrl(url) === pattern;
+}

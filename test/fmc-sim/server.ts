@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { type FleetOptions, generateFleet, REGION_HOSTS, type RegionId, type SimFleet } from './fleet';
+import { handleRest, type RestContext } from './rest';
+import type { UiContext, UiResponse } from './ui/context';
+import { MAX_DEVICES } from './ui/query';
+import { routeUi } from './ui/router';
+
+export interface FmcSimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** A loopback address: the simulator serves fake credentials and hostile strings to anyone who asks. */
+  host?: string;
+  fleet?: FleetOptions;
+}
+
+export interface FmcSimulator {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  origin: string;
+  url(path: string): string;
+  /** Replaces the fleet (options are not merged with the previous ones). */
+  setFleet(options: FleetOptions): SimFleet;
+  fleet(): SimFleet;
+  close(): Promise<void>;
+}
+
+/** What `GET`/`POST /__sim/fleet` answer. */
+export interface FleetSummary {
+  seed: number;
+  serverVersion: string;
+  region: RegionId;
+  integration: boolean;
+  devices: number;
+  failing: number;
+  failingDevices: string[];
+}
+
+/** The whole 127.0.0.0/8 range is loopback: tests use a second address as a second, not-enabled FMC. */
+const isLoopback = (host: string) =>
+  host === '::1' || host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** FleetOptions as other processes send them: strict, so that a misspelt option fails loudly. */
+export const fleetOptionsSchema = z.strictObject({
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
+  devices: z.int().min(0).max(MAX_DEVICES).optional(),
+  failing: z.int().min(0).max(MAX_DEVICES).optional(),
+  serverVersion: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,3}){0,3}$/)
+    .optional(),
+  integration: z.boolean().optional(),
+  region: z.enum(Object.keys(REGION_HOSTS) as [RegionId, ...RegionId[]]).optional(),
+  hostileNames: z.boolean().optional(),
+  causes: z
+    .array(z.enum(['dns-missing', 'proxy', 'connectivity']))
+    .min(1)
+    .optional(),
+  oldVersionRatio: z.number().min(0).max(1).optional(),
+});
+
+export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Promise<FmcSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host)) throw new Error(`The FMC simulator listens on loopback only, not on ${host}`);
+
+  let fleetOptions: FleetOptions = options.fleet ?? {};
+  let fleet = generateFleet(fleetOptions);
+  const setFleet = (next: FleetOptions): SimFleet => {
+    fleetOptions = next;
+    fleet = generateFleet(next);
+    return fleet;
+  };
+  const ui: UiContext = { fleet: () => fleet, fleetOptions: () => fleetOptions };
+  const rest: RestContext = { fleet: () => fleet, origin: '' };
+
+  const server = createServer((req, res) => {
+    handle(req, res, rest, ui, setFleet).catch((error: unknown) => {
+      console.error('[fmc-sim]', error);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: 'Internal simulator error' });
+    });
+  });
+  // Malformed HTTP never reaches the handler; answer it without taking the process down.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  rest.origin = origin;
+
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    setFleet,
+    fleet: () => fleet,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections (browsers, fetch) would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** REST first (it owns `/api/**` and `/__sim/rest/**`), then the fleet control endpoint, then the pages. */
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rest: RestContext,
+  ui: UiContext,
+  setFleet: (options: FleetOptions) => SimFleet,
+): Promise<void> {
+  if (await handleRest(req, res, rest)) return;
+  const url = requestUrl(req);
+  if (!url) return sendJson(res, 400, { error: 'Bad request target' });
+  if (url.pathname === '/__sim/fleet') return controlFleet(req, res, ui, setFleet);
+  if (url.pathname.startsWith('/__sim/'))
+    return sendJson(res, 404, { error: `No control endpoint ${url.pathname}` });
+  sendPage(res, routeUi(req.method ?? 'GET', url, ui));
+}
+
+/** Only origin-form targets (`/path?query`); `//host/path` would otherwise parse as another host. */
+function requestUrl(req: IncomingMessage): URL | null {
+  const target = req.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, 'http://fmc-sim.invalid');
+  } catch {
+    return null;
+  }
+}
+
+async function controlFleet(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ui: UiContext,
+  setFleet: (options: FleetOptions) => SimFleet,
+): Promise<void> {
+  if (req.method === 'GET' || req.method === 'HEAD') return sendJson(res, 200, fleetSummary(ui.fleet()));
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'GET, HEAD, POST');
+    return sendJson(res, 405, { error: `${req.method} is not supported on /__sim/fleet` });
+  }
+  const body = await readBody(req);
+  if (body === null) return sendJson(res, 413, { error: `Body over ${MAX_BODY_BYTES} bytes` });
+  let json: unknown;
+  try {
+    // An empty body resets the fleet to the defaults.
+    json = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (error) {
+    return sendJson(res, 400, { error: `Invalid JSON: ${(error as Error).message}` });
+  }
+  const parsed = fleetOptionsSchema.safeParse(json);
+  if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
+  sendJson(res, 200, fleetSummary(setFleet(parsed.data)));
+}
+
+export function fleetSummary(fleet: SimFleet): FleetSummary {
+  const failing = fleet.devices.filter((device) => device.failingDataTypes.length > 0);
+  return {
+    seed: fleet.seed,
+    serverVersion: fleet.serverVersion,
+    region: fleet.integration.region,
+    integration: fleet.integration.cloudEvents.sendIntrusionEvents,
+    devices: fleet.devices.length,
+    failing: failing.length,
+    failingDevices: failing.map((device) => device.name),
+  };
+}
+
+/** The body as text, or null when it is too large (drained anyway, so the answer can still be sent). */
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendPage(res: ServerResponse, page: UiResponse): void {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (page.location) headers.Location = page.location;
+  if (page.allow) headers.Allow = page.allow;
+  if (page.html !== undefined) headers['Content-Type'] = 'text/html; charset=utf-8';
+  res.writeHead(page.status, headers);
+  res.end(page.html);
+}

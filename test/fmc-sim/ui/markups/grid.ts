@@ -1,0 +1,55 @@
+import { MODULE_NAME } from '../../fleet';
+import { h } from '../html';
+import { spelledOut } from '../time';
+import type { Markup } from './markup';
+
+const COLUMNS = ['Device', 'Alert', 'Status', 'Last Update'];
+
+/**
+ * An ARIA grid of divs, as a single-page app draws it: the alert string is split across spans and joined by
+ * en dashes, one of them after a no-break space, so only a text-level, whitespace-tolerant match finds it.
+ */
+export const gridMarkup: Markup = {
+  name: 'grid',
+  label: 'ARIA grid',
+  rows: (model) =>
+    h(
+      'div',
+      { role: 'rowgroup', class: 'hmGridBody', id: 'hmGridBody' },
+      model.rows.map((row, index) => {
+        const failed = row.status === 'Failure';
+        const statusClass = failed ? 'isFailure' : 'isSuccess';
+        return h(
+          'div',
+          { role: 'row', class: `hmGridRow ${statusClass}`, 'aria-rowindex': String(index + 2) },
+          [
+            h('div', { role: 'gridcell', class: 'hmGridCell hmDevice' }, row.device),
+            h('div', { role: 'gridcell', class: 'hmGridCell hmAlert' }, [
+              h('span', { class: 'hmToken' }, MODULE_NAME),
+              '\u00a0\u2013 ',
+              h('span', { class: 'hmToken' }, row.dataType),
+              ' \u2013 ',
+              h('span', { class: `hmToken ${statusClass}` }, row.status),
+            ]),
+            h('div', { role: 'gridcell', class: 'hmGridCell' }, [
+              h('span', { class: `hmBadge ${statusClass}` }, row.status),
+            ]),
+            h('div', { role: 'gridcell', class: 'hmGridCell hmTime' }, [
+              h('time', { datetime: row.time.toISOString() }, spelledOut(row.time)),
+            ]),
+          ],
+        );
+      }),
+    ),
+  wrap: (rows) =>
+    h('div', { role: 'grid', class: 'hmGrid', id: 'hmGrid', 'aria-label': 'Health alerts' }, [
+      h('div', { role: 'rowgroup', class: 'hmGridHead' }, [
+        h(
+          'div',
+          { role: 'row', class: 'hmGridRow', 'aria-rowindex': '1' },
+          COLUMNS.map((column) => h('div', { role: 'columnheader', class: 'hmGridCell' }, column)),
+        ),
+      ]),
+      rows,
+    ]),
+};

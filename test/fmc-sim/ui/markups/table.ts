@@ -1,0 +1,38 @@
+import { h } from '../html';
+import { alertString, MODULE_TITLE } from '../rows';
+import { isoLike } from '../time';
+import type { Markup } from './markup';
+
+const COLUMNS = ['Device', 'Module', 'Alert', 'Status', 'Time'];
+
+/** A classic table, the whole alert string in one cell (the legacy pages). */
+export const tableMarkup: Markup = {
+  name: 'table',
+  label: 'Classic table',
+  rows: (model) =>
+    h(
+      'tbody',
+      { id: 'healthAlertRows' },
+      model.rows.map((row) => {
+        const status = row.status === 'Failure' ? 'status-failure' : 'status-success';
+        return h('tr', { class: `health-row ${status}` }, [
+          h('td', { class: 'device' }, row.device),
+          h('td', { class: 'module' }, MODULE_TITLE),
+          h('td', { class: 'alert' }, alertString(row)),
+          h('td', { class: `status ${status}` }, row.status),
+          h('td', { class: 'time' }, isoLike(row.time)),
+        ]);
+      }),
+    ),
+  wrap: (rows) =>
+    h('table', { class: 'health-table', id: 'healthAlertTable' }, [
+      h('thead', null, [
+        h(
+          'tr',
+          null,
+          COLUMNS.map((column) => h('th', { scope: 'col' }, column)),
+        ),
+      ]),
+      rows,
+    ]),
+};

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { findHealthPolicyLink, HEALTH_POLICY_ROUTES, healthPolicyFallback } from '../../lib/detect';
+import { loadFixture, loadHtml } from '../fixtures/detect/load';
+
+describe('findHealthPolicyLink', () => {
+  it('takes Policy from the Health submenu of nested lists, not the one under Users', () => {
+    expect(findHealthPolicyLink(loadFixture('nav-nested-lists.html'))).toBe(
+      'https://fmc.example.com/sys/hp?list=1',
+    );
+  });
+
+  it('takes Policy from the Health column of a hidden mega menu, not the one under Users', () => {
+    expect(findHealthPolicyLink(loadFixture('nav-mega-menu.html'))).toBe(
+      'https://fmc.example.com/ddd/#Route42',
+    );
+  });
+
+  it('reads a French menu labelled by aria-labelledby', () => {
+    expect(findHealthPolicyLink(loadFixture('nav-fr.html'))).toBe('https://fmc.example.com/ddd/#R7');
+  });
+
+  it('is null when the menus have no Health > Policy entry, whatever other Policy links exist', () => {
+    expect(findHealthPolicyLink(loadFixture('nav-without-policy.html'))).toBeNull();
+  });
+
+  it('refuses javascript:, data:, another origin and a protocol-relative host', () => {
+    expect(findHealthPolicyLink(loadFixture('nav-hostile.html'))).toBeNull();
+  });
+
+  it('skips a refused link and takes the next good one', () => {
+    const doc = loadHtml(
+      '<ul aria-label="Health"><li><a href="javascript:alert(1)">Policy</a></li><li><a href="/hp">Policy</a></li></ul>',
+    );
+    expect(findHealthPolicyLink(doc)).toBe('https://fmc.example.com/hp');
+  });
+
+  it('refuses a relative link that a <base> sends to another origin', () => {
+    const doc = loadHtml(
+      '<head><base href="https://evil.example/"></head><ul aria-label="Health"><li><a href="hp">Policy</a></li></ul>',
+    );
+    expect(findHealthPolicyLink(doc)).toBeNull();
+  });
+
+  it('takes a link whose text, href, title or aria-label names the health policy', () => {
+    const cases: [string, string][] = [
+      ['<a href="/x/1">Health Policy</a>', 'https://fmc.example.com/x/1'],
+      ['<a href="/ddd/#HealthPolicy">Policy</a>', 'https://fmc.example.com/ddd/#HealthPolicy'],
+      ['<a href="/x/2" aria-label="Health policy"><i class="icon"></i></a>', 'https://fmc.example.com/x/2'],
+      ['<a href="/x/3" title="Health Policy">Policy</a>', 'https://fmc.example.com/x/3'],
+    ];
+    for (const [html, url] of cases) expect(findHealthPolicyLink(loadHtml(html)), html).toBe(url);
+  });
+
+  it('ignores a help link whose href mentions the health policy but whose text is something else', () => {
+    expect(findHealthPolicyLink(loadHtml('<a href="/help/health-policy.html">Learn more</a>'))).toBeNull();
+  });
+
+  it('ignores a bare Policy link outside any Health menu', () => {
+    expect(findHealthPolicyLink(loadHtml('<main><p><a href="/p">Policy</a></p></main>'))).toBeNull();
+  });
+
+  it('returns an absolute URL', () => {
+    const url = findHealthPolicyLink(
+      loadHtml('<a href="../hp?x=1#top">Health Policy</a>', 'https://fmc.example.com/ddd/a/'),
+    );
+    expect(url).toBe('https://fmc.example.com/ddd/hp?x=1#top');
+  });
+});
+
+describe('healthPolicyFallback', () => {
+  const origin = 'https://fmc.example.com';
+
+  it('keeps its routes in one table, newest first, with a route for every version', () => {
+    expect(HEALTH_POLICY_ROUTES[0].sinceMajor).toBeGreaterThan(HEALTH_POLICY_ROUTES.at(-1)?.sinceMajor ?? 0);
+    expect(HEALTH_POLICY_ROUTES.at(-1)?.sinceMajor).toBe(0);
+  });
+
+  it('uses the /ddd/ hash route from 7.0 on', () => {
+    expect(healthPolicyFallback(origin, '7.2.4')).toBe('https://fmc.example.com/ddd/#HealthPolicy');
+    expect(healthPolicyFallback(origin, '10.0')).toBe('https://fmc.example.com/ddd/#HealthPolicy');
+  });
+
+  it('uses the older route before 7.0', () => {
+    expect(healthPolicyFallback(origin, '6.6.5')).toBe('https://fmc.example.com/health/policy');
+  });
+
+  it('uses the newest route when the version is unknown or unreadable', () => {
+    expect(healthPolicyFallback(origin, null)).toBe('https://fmc.example.com/ddd/#HealthPolicy');
+    expect(healthPolicyFallback(origin, 'unknown')).toBe('https://fmc.example.com/ddd/#HealthPolicy');
+  });
+
+  it('takes only the origin of what it is given', () => {
+    expect(healthPolicyFallback('https://fmc.example.com:8443/ddd/#SensorList', '7.2')).toBe(
+      'https://fmc.example.com:8443/ddd/#HealthPolicy',
+    );
+  });
+
+  it('lets a user template win: a path, or a URL with {origin}', () => {
+    expect(healthPolicyFallback(origin, '7.2', '/ddd/#HealthPolicyList')).toBe(
+      'https://fmc.example.com/ddd/#HealthPolicyList',
+    );
+    expect(healthPolicyFallback(origin, '6.6', '{origin}/ui/health/policies')).toBe(
+      'https://fmc.example.com/ui/health/policies',
+    );
+  });
+
+  it('ignores a template that leaves the origin or is not http(s)', () => {
+    for (const template of [
+      'https://evil.example/x',
+      '//evil.example/x',
+      'javascript:alert(1)',
+      'data:text/html,x',
+    ]) {
+      expect(healthPolicyFallback(origin, '7.2', template), template).toBe(
+        'https://fmc.example.com/ddd/#HealthPolicy',
+      );
+    }
+  });
+
+  it('throws on an origin that is not a web origin', () => {
+    expect(() => healthPolicyFallback('not a url', '7.2')).toThrow(TypeError);
+    expect(() => healthPolicyFallback('file:///etc/passwd', '7.2')).toThrow(TypeError);
+  });
+});
