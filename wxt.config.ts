@@ -22,7 +22,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'fmc-cloud-doctor@fmc-cloud-doctor.invalid',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
+          // Nothing is collected: the extension talks only to the user's own FMC and chosen DNS resolver.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: {
+          strict_min_version: '142.0',
         },
       },
     };

@@ -22,7 +22,9 @@ export function patternForUrl(url: string | undefined | null): string | null {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   if (!parsed.hostname) return null;
-  return `${parsed.protocol}//${parsed.hostname}/*`;
+  const pattern = `${parsed.protocol}//${parsed.hostname}/*`;
+  // URL parsing keeps `*` in a host: `*` or `*.example.com` typed in the options would ask for every site.
+  return isFmcPattern(pattern) ? pattern : null;
 }
 
 /** Accepts what a user types in the options page: a URL, a host name, an IP, with or without a port. */

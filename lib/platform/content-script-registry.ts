@@ -30,7 +30,7 @@ export function syncContentScript(): Promise<string[]> {
       matches: patterns,
       js: [CONTENT_SCRIPT_FILE],
       allFrames: true,
-      runAt: 'document_idle' as const,
+      runAt: 'document_end' as const,
       persistAcrossSessions: true,
     };
     if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
