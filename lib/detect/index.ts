@@ -8,3 +8,4 @@ export {
 } from './navigation';
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
+export { HINT_ATTRIBUTE } from './visibility';

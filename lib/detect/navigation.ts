@@ -23,7 +23,6 @@ const HEALTH_WORD = /health|santé|intégrité/u;
 const POLICY_WORD = /polic|politique|stratégie/u;
 /** How far up a menu the search for the "Health" label goes before giving up. */
 const MAX_MENU_LEVELS = 6;
-const ITEM_TAGS = new Set(['li']);
 const ITEM_ROLES = new Set(['menuitem', 'listitem', 'option', 'treeitem', 'none', 'presentation']);
 
 /**
@@ -56,8 +55,9 @@ export function findHealthPolicyLink(doc: Document): string | null {
  */
 export function healthPolicyFallback(origin: string, version: string | null, template?: string): string {
   const own = new URL(origin);
-  if (own.protocol !== 'https:' && own.protocol !== 'http:')
+  if (own.protocol !== 'https:' && own.protocol !== 'http:') {
     throw new TypeError(`Not a web origin: ${origin}`);
+  }
   const custom = template?.trim();
   const fromTemplate = custom
     ? sameOriginUrl(custom.replaceAll('{origin}', own.origin), own.origin, own.origin)
@@ -140,7 +140,7 @@ function ariaName(element: Element): string {
 
 function isItem(element: Element): boolean {
   const role = (element.getAttribute('role') ?? '').trim().toLowerCase();
-  return ITEM_TAGS.has(element.localName) || ITEM_ROLES.has(role) || isLink(element);
+  return element.localName === 'li' || ITEM_ROLES.has(role) || isLink(element);
 }
 
 function holdsLink(element: Element): boolean {

@@ -2,9 +2,9 @@ import { isElement, isPhrasing, isText } from './dom';
 import { isShownSelf, visibleText } from './visibility';
 
 /** More than this many non-space characters around the alert string in its run of text: a paragraph. */
-export const PROSE_MAX_EXTRA = 40;
+const PROSE_MAX_EXTRA = 40;
 /** This many lower-case words of 3+ letters around it read as a sentence ("means the device cannot..."). */
-export const PROSE_MIN_WORDS = 4;
+const PROSE_MIN_WORDS = 4;
 
 /** Marks where the run of text is broken by a box (`<div>`, `<p>`...) or a `<br>`. */
 const BREAK = '\n';

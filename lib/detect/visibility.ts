@@ -1,7 +1,7 @@
 import { isElement, isText } from './dom';
 
-/** Set by the extension on each hint it inserts; must match `HINT_ATTRIBUTE` in lib/page/hint-controller. */
-const HINT_ATTRIBUTE = 'data-fmc-hint';
+/** Set by the extension on each hint it inserts: their text is ours, not the page's. */
+export const HINT_ATTRIBUTE = 'data-fmc-hint';
 
 /** Elements whose text the user does not read as page content. */
 const UNREAD_TAGS = new Set(['head', 'script', 'style', 'template', 'noscript', 'textarea']);

@@ -1,8 +1,8 @@
-import { type CompiledMatchers, findAlertRows, mayContainAlert, rowStillMatches } from '../detect';
+import { type CompiledMatchers, findAlertRows, HINT_ATTRIBUTE, rowStillMatches } from '../detect';
 import type { AlertRowMatch } from '../detect/types';
 import type { MutationBatch } from './mutation-batcher';
 
-export const HINT_ATTRIBUTE = 'data-fmc-hint';
+export { HINT_ATTRIBUTE } from '../detect';
 
 export interface MountedHint {
   host: Element;
@@ -56,18 +56,17 @@ export function createHintController(doc: Document, options: HintControllerOptio
   return {
     /** The first pass, on a page that may already hold its rows. */
     start() {
-      if (doc.body && mayContainAlert(doc.body.textContent ?? '', options.compiled)) scan(doc.body);
+      // findAlertRows rejects a page without any alert string after one regex pass over its text.
+      if (doc.body) scan(doc.body);
       report();
     },
     handleBatch(batch: MutationBatch) {
       if (hints.size > 0) revalidate();
       const roots = localRoots(batch.targets);
       if (roots === null) {
-        if (doc.body && mayContainAlert(doc.body.textContent ?? '', options.compiled)) scan(doc.body);
+        if (doc.body) scan(doc.body);
       } else {
-        for (const root of roots) {
-          if (root.isConnected && mayContainAlert(root.textContent ?? '', options.compiled)) scan(root);
-        }
+        for (const root of roots) if (root.isConnected) scan(root);
       }
       report();
     },

@@ -123,3 +123,14 @@ test('hostile device names never run script and the hints still appear', async (
   await expect(page.locator(HINT).first()).toContainText('api-sse.cisco.com');
   expect(await page.evaluate(() => (window as unknown as { __fmcXss?: number }).__fmcXss)).toBeUndefined();
 });
+
+test('screenshot of an expanded hint for the README', async ({ context, sim }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(sim.url('/health/monitor/table?devices=4&failing=1&seed=7'));
+  const hint = page.locator(HINT).first();
+  await hint.getByRole('button').first().click();
+  await expect(hint).toContainText('Scenario 2');
+  await hint.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/hint.png' });
+});

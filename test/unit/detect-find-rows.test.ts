@@ -76,7 +76,7 @@ describe('findAlertRows: what must not match', () => {
     expect(findAlertRows(loadHtml(html), compiled)).toEqual([]);
   });
 
-  it('finds nothing in prose: a paragraph, help items (bold, short, quoted, leading, code) and a help card', () => {
+  it('finds nothing in prose: a paragraph, help items (bold, short, quoted, leading, checklist, code), a help card', () => {
     const { matches } = find('prose.html');
     expect(ids(matches)).toEqual([]);
   });

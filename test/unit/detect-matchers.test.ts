@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatchers, mayContainAlert } from '../../lib/detect';
+import { matcherIndex } from '../../lib/detect/matchers';
 import { MATCHERS } from '../fixtures/detect/load';
 
 const compiled = compileMatchers(MATCHERS);
@@ -63,6 +64,24 @@ describe('compileMatchers', () => {
     ]);
     expect(result.matchers.map((matcher) => matcher.id)).toEqual(['cloud-configuration']);
     expect(mayContainAlert('Threat Data Updates -  - Failure', result)).toBe(false);
+  });
+
+  it('tells matchers apart across modules and statuses', () => {
+    const mixed = compileMatchers([
+      { id: 'a', module: 'Threat Data Updates', dataType: 'Cisco Cloud Configuration', status: 'Failure' },
+      { id: 'b', module: 'Disk Usage', dataType: '/ngfw', status: 'Critical' },
+      { id: 'c', module: 'Threat Data Updates', dataType: 'AMP Dynamic Analysis', status: 'Failure' },
+      { id: 'd', module: 'Threat Data Updates', dataType: 'Cisco Cloud Configuration', status: 'Warning' },
+    ]);
+    const idOf = (text: string) => {
+      const match = mixed.pattern?.exec(text);
+      return match ? mixed.matchers[matcherIndex(match)]?.id : undefined;
+    };
+    expect(idOf('Threat Data Updates - Cisco Cloud Configuration - Failure')).toBe('a');
+    expect(idOf('Disk Usage - /ngfw - Critical')).toBe('b');
+    expect(idOf('Threat Data Updates - AMP Dynamic Analysis - Failure')).toBe('c');
+    expect(idOf('Threat Data Updates - Cisco Cloud Configuration - Warning')).toBe('d');
+    expect(idOf('Disk Usage - /ngfw - Failure')).toBeUndefined();
   });
 
   it('keeps one phrase per matcher, in order', () => {

@@ -15,7 +15,7 @@ describe('findHealthPolicyLink', () => {
     );
   });
 
-  it('reads a French menu labelled by aria-labelledby', () => {
+  it('reads French menus labelled by aria-labelledby, taking Stratégie under Intégrité only', () => {
     expect(findHealthPolicyLink(loadFixture('nav-fr.html'))).toBe('https://fmc.example.com/ddd/#R7');
   });
 
