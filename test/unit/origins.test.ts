@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isFmcPattern,
+  labelForPattern,
+  patternCoversUrl,
+  patternForUrl,
+  patternFromUserInput,
+  toFmcOrigin,
+} from '../../lib/origins';
+
+describe('patternForUrl', () => {
+  it.each([
+    ['https://fmc.example.com/ddd/#MonitorHealth', 'https://fmc.example.com/*'],
+    ['http://fmc.example.com/', 'http://fmc.example.com/*'],
+    ['https://fmc.example.com:8443/ddd/', 'https://fmc.example.com/*'],
+    ['http://10.0.0.5:8080/health', 'http://10.0.0.5/*'],
+    ['https://user:secret@fmc.example.com/', 'https://fmc.example.com/*'],
+  ])('drops the path, credentials and port of %s', (url, pattern) => {
+    expect(patternForUrl(url)).toBe(pattern);
+  });
+
+  it('keeps the scheme apart: http and https are two origins', () => {
+    expect(patternForUrl('http://fmc.example.com/')).not.toBe(patternForUrl('https://fmc.example.com/'));
+  });
+
+  it.each([
+    ['http://[::1]:8443', 'http://[::1]/*'],
+    ['https://[2001:DB8::1]:443/ddd/', 'https://[2001:db8::1]/*'],
+    ['https://[::ffff:10.0.0.5]/', 'https://[::ffff:a00:5]/*'],
+  ])('keeps the brackets of the IPv6 host of %s', (url, pattern) => {
+    expect(patternForUrl(url)).toBe(pattern);
+    expect(isFmcPattern(pattern)).toBe(true);
+  });
+
+  it('lower-cases the host', () => {
+    expect(patternForUrl('HTTPS://FMC.Example.COM:8443/DDD/')).toBe('https://fmc.example.com/*');
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'chrome://settings/',
+    'chrome-extension://abcdef/popup.html',
+    'moz-extension://0b0e1c2d/popup.html',
+    'about:blank',
+    'data:text/html,<p>x</p>',
+    'javascript:alert(1)',
+    'blob:https://fmc.example.com/5c4a',
+    'ftp://fmc.example.com/',
+    'view-source:https://fmc.example.com/',
+    'garbage',
+    'https://',
+    '',
+  ])('is null for %j', (url) => {
+    expect(patternForUrl(url)).toBeNull();
+  });
+
+  it('is null for a missing URL', () => {
+    expect(patternForUrl(undefined)).toBeNull();
+    expect(patternForUrl(null)).toBeNull();
+  });
+
+  it('never yields a wildcard host, which would grant every site', () => {
+    expect(patternForUrl('https://*/')).toBeNull();
+    expect(patternForUrl('https://*.example.com/')).toBeNull();
+  });
+});
+
+describe('patternFromUserInput', () => {
+  it.each([
+    ['fmc.example.com', 'https://fmc.example.com/*'],
+    ['fmc.example.com:8443', 'https://fmc.example.com/*'],
+    ['10.0.0.5', 'https://10.0.0.5/*'],
+    ['localhost:8443', 'https://localhost/*'],
+    ['[::1]:8443', 'https://[::1]/*'],
+    ['  FMC.Example.com/ddd/  ', 'https://fmc.example.com/*'],
+  ])('reads %j without a scheme as https', (input, pattern) => {
+    expect(patternFromUserInput(input)).toBe(pattern);
+  });
+
+  it.each([
+    ['http://fmc.example.com:8080/', 'http://fmc.example.com/*'],
+    ['HTTPS://fmc.example.com', 'https://fmc.example.com/*'],
+  ])('keeps the scheme the user typed in %j', (input, pattern) => {
+    expect(patternFromUserInput(input)).toBe(pattern);
+  });
+
+  it.each([
+    '',
+    '   ',
+    'ftp://fmc.example.com',
+    'file:///tmp/x',
+    'chrome://extensions',
+    '::1',
+    '*',
+    '*.example.com',
+  ])('refuses %j', (input) => {
+    expect(patternFromUserInput(input)).toBeNull();
+  });
+});
+
+describe('isFmcPattern', () => {
+  it.each(['https://fmc.example.com/*', 'http://10.0.0.5/*', 'http://[::1]/*'])('accepts %s', (pattern) => {
+    expect(isFmcPattern(pattern)).toBe(true);
+  });
+
+  it.each([
+    '<all_urls>',
+    '*://*/*',
+    'https://*/*',
+    'http://*/*',
+    '*://fmc.example.com/*',
+    'https://*.example.com/*',
+    'https://fmc.example.com/ddd/*',
+    'https://fmc.example.com/',
+    'ftp://fmc.example.com/*',
+    'file:///*',
+  ])('rejects %s', (pattern) => {
+    expect(isFmcPattern(pattern)).toBe(false);
+  });
+});
+
+describe('labels and coverage', () => {
+  it('labels a pattern by its scheme and host', () => {
+    expect(labelForPattern('https://fmc.example.com/*')).toBe('https://fmc.example.com');
+    expect(toFmcOrigin('http://[::1]/*')).toEqual({ pattern: 'http://[::1]/*', label: 'http://[::1]' });
+  });
+
+  it('covers every port and path of its host, and nothing else', () => {
+    const pattern = 'https://fmc.example.com/*';
+    expect(patternCoversUrl(pattern, 'https://fmc.example.com:8443/ddd/')).toBe(true);
+    expect(patternCoversUrl(pattern, 'http://fmc.example.com/')).toBe(false);
+    expect(patternCoversUrl(pattern, 'https://fmc.example.com.evil.test/')).toBe(false);
+    expect(patternCoversUrl(pattern, 'https://evil.test/?fmc.example.com')).toBe(false);
+  });
+});
