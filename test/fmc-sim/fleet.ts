@@ -87,8 +87,16 @@ export interface FleetOptions {
   oldVersionRatio?: number;
 }
 
-export const GLOBAL_DOMAIN: SimDomain = { uuid: 'e276abec-e0f2-11e3-8169-6d9ed49b625f', name: 'Global', type: 'DOMAIN' };
-export const BRANCH_DOMAIN: SimDomain = { uuid: '7d4a9f2c-0b1e-4c55-9a3e-2f8a6c1d0e11', name: 'Global/Branch', type: 'LEAF' };
+export const GLOBAL_DOMAIN: SimDomain = {
+  uuid: 'e276abec-e0f2-11e3-8169-6d9ed49b625f',
+  name: 'Global',
+  type: 'DOMAIN',
+};
+export const BRANCH_DOMAIN: SimDomain = {
+  uuid: '7d4a9f2c-0b1e-4c55-9a3e-2f8a6c1d0e11',
+  name: 'Global/Branch',
+  type: 'LEAF',
+};
 
 export const HOSTILE_NAMES = [
   '<img src=x onerror="window.__fmcXss=1">',
@@ -116,7 +124,11 @@ function uuid(rand: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
-const MODELS = ['Cisco Firepower Threat Defense for VMware', 'Cisco Secure Firewall 3110', 'Cisco Firepower 2130'];
+const MODELS = [
+  'Cisco Firepower Threat Defense for VMware',
+  'Cisco Secure Firewall 3110',
+  'Cisco Firepower 2130',
+];
 const VERSIONS = ['7.2.5', '7.4.1', '7.0.6', '7.6.0'];
 const OLD_VERSIONS = ['6.4.0', '6.5.0'];
 const HEALTHY_DNS = [['10.20.0.53', '10.20.1.53'], ['10.20.0.53', '10.20.1.53'], ['10.30.0.53']];
@@ -144,7 +156,11 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
     const hostile = options.hostileNames ? HOSTILE_NAMES[i % HOSTILE_NAMES.length] : undefined;
     const name = hostile ?? `ftd-${String(i + 1).padStart(4, '0')}`;
     const dns =
-      cause === 'dns-missing' ? [] : cause === 'connectivity' && i % 2 === 0 ? ['192.0.2.53'] : HEALTHY_DNS[i % 3]!;
+      cause === 'dns-missing'
+        ? []
+        : cause === 'connectivity' && i % 2 === 0
+          ? ['192.0.2.53']
+          : HEALTHY_DNS[i % 3]!;
     return {
       id: uuid(rand),
       name,

@@ -1,8 +1,15 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { type FleetOptions, generateFleet, REGION_HOSTS, type RegionId, type SimFleet } from './fleet';
-import { handleRest, type RestContext } from './rest';
+import { createRestApi, type RestApi, type RestContext, type RestFaultsPatch } from './rest';
+import { selfSignedCertificate } from './rest/tls';
 import type { UiContext, UiResponse } from './ui/context';
 import { MAX_DEVICES } from './ui/query';
 import { routeUi } from './ui/router';
@@ -12,7 +19,12 @@ export interface FmcSimulatorOptions {
   port?: number;
   /** A loopback address: the simulator serves fake credentials and hostile strings to anyone who asks. */
   host?: string;
-  fleet?: FleetOptions;
+  /** Options for a generated fleet, or a fleet built by the test. */
+  fleet?: FleetOptions | SimFleet;
+  /** REST faults from the start (they can change later through `rest.setFaults` or `/__sim/rest/faults`). */
+  faults?: RestFaultsPatch;
+  /** Serve HTTPS with a self-signed certificate, as most FMCs do (needs the `openssl` command). */
+  https?: boolean;
 }
 
 export interface FmcSimulator {
@@ -20,8 +32,10 @@ export interface FmcSimulator {
   origin: string;
   url(path: string): string;
   /** Replaces the fleet (options are not merged with the previous ones). */
-  setFleet(options: FleetOptions): SimFleet;
+  setFleet(options: FleetOptions | SimFleet): SimFleet;
   fleet(): SimFleet;
+  /** The REST API's fault switches and counters. */
+  rest: RestApi;
   close(): Promise<void>;
 }
 
@@ -68,23 +82,28 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`The FMC simulator listens on loopback only, not on ${host}`);
 
-  let fleetOptions: FleetOptions = options.fleet ?? {};
-  let fleet = generateFleet(fleetOptions);
-  const setFleet = (next: FleetOptions): SimFleet => {
-    fleetOptions = next;
-    fleet = generateFleet(next);
+  let fleetOptions: FleetOptions = isFleet(options.fleet) ? {} : (options.fleet ?? {});
+  let fleet = isFleet(options.fleet) ? options.fleet : generateFleet(fleetOptions);
+  const setFleet = (next: FleetOptions | SimFleet): SimFleet => {
+    fleetOptions = isFleet(next) ? {} : next;
+    fleet = isFleet(next) ? next : generateFleet(next);
     return fleet;
   };
+  // One REST API per simulator: faults, tokens and counters never leak between tests.
+  const restApi = createRestApi(options.faults);
   const ui: UiContext = { fleet: () => fleet, fleetOptions: () => fleetOptions };
   const rest: RestContext = { fleet: () => fleet, origin: '' };
 
-  const server = createServer((req, res) => {
-    handle(req, res, rest, ui, setFleet).catch((error: unknown) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res, restApi, rest, ui, setFleet).catch((error: unknown) => {
       console.error('[fmc-sim]', error);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { error: 'Internal simulator error' });
     });
-  });
+  };
+  const server: Server = options.https
+    ? createHttpsServer(selfSignedCertificate(), listener)
+    : createHttpServer(listener);
   // Malformed HTTP never reaches the handler; answer it without taking the process down.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -99,7 +118,7 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${options.https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   rest.origin = origin;
 
   return {
@@ -107,6 +126,7 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     url: (path) => new URL(path, origin).href,
     setFleet,
     fleet: () => fleet,
+    rest: restApi,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -116,15 +136,20 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
   };
 }
 
+function isFleet(value: FleetOptions | SimFleet | undefined): value is SimFleet {
+  return value !== undefined && 'devices' in value && Array.isArray(value.devices);
+}
+
 /** REST first (it owns `/api/**` and `/__sim/rest/**`), then the fleet control endpoint, then the pages. */
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
+  restApi: RestApi,
   rest: RestContext,
   ui: UiContext,
   setFleet: (options: FleetOptions) => SimFleet,
 ): Promise<void> {
-  if (await handleRest(req, res, rest)) return;
+  if (await restApi.handle(req, res, rest)) return;
   const url = requestUrl(req);
   if (!url) return sendJson(res, 400, { error: 'Bad request target' });
   if (url.pathname === '/__sim/fleet') return controlFleet(req, res, ui, setFleet);

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { FmcError, isFmcError } from './errors';
+import { FmcHttp, type RetryPolicy } from './http';
+import { createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
+import { fieldPath } from './schemas';
+import {
+  FmcSession,
+  MemoryTokenStore,
+  type SignInOptions,
+  type StoredSession,
+  type TokenStore,
+} from './session';
+import { fmcOrigin, type Query, resolveFmcUrl, withQuery } from './urls';
+import { rateForVersion } from './version';
+
+export interface FmcClientOptions {
+  /** The FMC's address as the user typed it; only its origin is used. */
+  url: string;
+  /** Where tokens live; the extension passes its `storage.session` store. */
+  store?: TokenStore;
+  /** Share one between all clients of the same FMC (`sharedFmcLimiter`); built from `limits` when absent. */
+  limiter?: FmcLimiter;
+  limits?: FmcLimits;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  tokenLifetimeMs?: number;
+  refreshAheadMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface GetOptions {
+  /** Short name for messages, e.g. `devices/devicerecords`. */
+  endpoint: string;
+  query?: Query;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+}
+
+/** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
+export class FmcClient {
+  readonly origin: string;
+  readonly limiter: FmcLimiter;
+  readonly http: FmcHttp;
+  readonly session: FmcSession;
+
+  constructor(options: FmcClientOptions) {
+    this.origin = fmcOrigin(options.url);
+    this.limiter = options.limiter ?? createFmcLimiter(options.limits);
+    this.http = new FmcHttp({
+      limiter: this.limiter.requests,
+      ...pick(options, ['fetch', 'timeoutMs', 'retry', 'sleep', 'random']),
+    });
+    this.session = new FmcSession({
+      origin: this.origin,
+      http: this.http,
+      store: options.store ?? new MemoryTokenStore(),
+      ...pick(options, ['tokenLifetimeMs', 'refreshAheadMs', 'now']),
+    });
+  }
+
+  /** The FMC version sets the request rate, unless the user fixed one. */
+  setServerVersion(version: string): void {
+    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(rateForVersion(version));
+  }
+
+  signIn(username: string, password: string, options?: SignInOptions): Promise<StoredSession> {
+    return this.session.signIn(username, password, options);
+  }
+
+  signOut(): Promise<void> {
+    return this.session.signOut();
+  }
+
+  /** `/api/fmc_config/v1/domain/{chosen domain}/{path}`. */
+  configPath(path: string): string {
+    const domain = this.session.domainUuid;
+    if (!domain) throw new FmcError({ code: 'sign-in-required' });
+    return `/api/fmc_config/v1/domain/${domain}/${path}`;
+  }
+
+  async get<S extends z.ZodType>(pathOrLink: string, schema: S, options: GetOptions): Promise<z.output<S>> {
+    const url = withQuery(resolveFmcUrl(pathOrLink, this.origin), options.query);
+    for (let renewals = 0; ; renewals++) {
+      const token = await this.session.accessToken();
+      try {
+        const response = await this.http.send({
+          method: 'GET',
+          url,
+          endpoint: options.endpoint,
+          kind: 'read',
+          headers: { 'X-auth-access-token': token },
+          signal: options.signal,
+          timeoutMs: options.timeoutMs,
+        });
+        return parseAnswer(schema, response.body, options.endpoint);
+      } catch (error) {
+        // Two renewals cover a refresh racing a token that expired in flight; more means a real refusal.
+        if (renewals < 2 && isFmcError(error, 'token-rejected')) {
+          await this.session.recover(token);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}
+
+export function parseAnswer<S extends z.ZodType>(schema: S, body: unknown, endpoint: string): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new FmcError({
+    code: 'schema-mismatch',
+    params: { endpoint, field: fieldPath(issue?.path ?? []) },
+    cause: result.error,
+  });
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}

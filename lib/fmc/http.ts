@@ -1,0 +1,254 @@
+import { FmcError } from './errors';
+import type { RateLimiter } from './limiter';
+import type { FmcMessageCode } from './messages';
+
+/**
+ * What a request does to the FMC decides what we may repeat: logins and token refreshes change nothing on the
+ * FMC, reads neither; writes are never retried after a server error.
+ */
+export type RequestKind = 'login' | 'token' | 'read' | 'write';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Absolute URL on the FMC origin. */
+  url: string;
+  /** Short name of the endpoint for messages, e.g. `devices/devicerecords`. */
+  endpoint: string;
+  kind: RequestKind;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body (the 204 of the token endpoints). */
+  body: unknown;
+}
+
+export interface RetryPolicy {
+  serverErrorRetries: number;
+  serverErrorBackoffMs: number;
+  rateLimitRetries: number;
+  /** First wait after a 429 without `Retry-After`; known FMC clients wait 10-60 s. */
+  rateLimitBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  serverErrorRetries: 2,
+  serverErrorBackoffMs: 1_000,
+  rateLimitRetries: 3,
+  rateLimitBackoffMs: 10_000,
+  maxBackoffMs: 60_000,
+};
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface HttpOptions {
+  limiter: RateLimiter;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** The one place requests leave for the FMC: limiter, timeout, retries, and a typed error for every failure. */
+export class FmcHttp {
+  readonly limiter: RateLimiter;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #random: () => number;
+
+  constructor(options: HttpOptions) {
+    this.limiter = options.limiter;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#sleep = options.sleep ?? sleep;
+    this.#random = options.random ?? Math.random;
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    let serverErrors = 0;
+    let rateLimited = 0;
+    for (;;) {
+      const answer = await this.#attempt(request);
+      const { status } = answer;
+      if (status >= 200 && status < 300)
+        return { status, headers: answer.headers, body: parseBody(request, answer) };
+      if (status === 429) {
+        // The FMC did nothing with a refused request, so even a write may be sent again.
+        const wait =
+          retryAfterMs(answer.headers) ?? this.#backoff(this.#retry.rateLimitBackoffMs, rateLimited);
+        this.limiter.pause(wait);
+        if (rateLimited >= this.#retry.rateLimitRetries) throw statusError(request, answer, 'rate-limited');
+        rateLimited++;
+        await this.#wait(wait, request);
+        continue;
+      }
+      if (status >= 500 && request.kind !== 'write' && serverErrors < this.#retry.serverErrorRetries) {
+        await this.#wait(this.#backoff(this.#retry.serverErrorBackoffMs, serverErrors), request);
+        serverErrors++;
+        continue;
+      }
+      throw statusError(request, answer, codeForStatus(request.kind, status));
+    }
+  }
+
+  async #attempt(request: HttpRequest): Promise<RawAnswer> {
+    const release = await this.limiter.acquire(request.signal).catch(() => {
+      throw aborted(request);
+    });
+    const timeoutMs = request.timeoutMs ?? this.#timeoutMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onAbort = () => controller.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.signal?.aborted) onAbort();
+    try {
+      const response = await this.#fetch(request.url, {
+        method: request.method,
+        headers: { Accept: 'application/json', ...request.headers },
+        signal: controller.signal,
+        // The FMC's web UI cookies have no business in API calls.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (request.signal?.aborted) throw aborted(request);
+      if (controller.signal.aborted) {
+        throw new FmcError({
+          code: 'timeout',
+          params: { endpoint: request.endpoint, seconds: Number((timeoutMs / 1000).toPrecision(2)) },
+          cause: error,
+        });
+      }
+      // fetch throws TypeError for refused connections, DNS failures and certificates the browser distrusts.
+      throw new FmcError({ code: 'tls-or-network', params: { endpoint: request.endpoint }, cause: error });
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+      release();
+    }
+  }
+
+  #backoff(base: number, attempt: number): number {
+    const jitter = 1 + this.#random() * 0.5;
+    return Math.min(this.#retry.maxBackoffMs, base * 2 ** attempt * jitter);
+  }
+
+  async #wait(ms: number, request: HttpRequest): Promise<void> {
+    try {
+      await this.#sleep(ms, request.signal);
+    } catch {
+      throw aborted(request);
+    }
+  }
+}
+
+function codeForStatus(kind: RequestKind, status: number): FmcMessageCode {
+  const signIn = kind === 'login';
+  if (status === 401) return signIn ? 'bad-credentials' : 'token-rejected';
+  if (status === 403) return signIn ? 'login-forbidden' : 'forbidden';
+  if (status === 404) return 'not-available';
+  if (status === 405) return 'method-not-allowed';
+  if (status === 400 || status === 422) return 'invalid-request';
+  if (status >= 500) return 'server-error';
+  return 'unexpected-status';
+}
+
+function statusError(request: HttpRequest, answer: RawAnswer, code: FmcMessageCode): FmcError {
+  return new FmcError({
+    code,
+    status: answer.status,
+    params: { endpoint: request.endpoint, status: answer.status },
+    fmcMessages: fmcErrorMessages(answer.text),
+  });
+}
+
+function aborted(request: HttpRequest): FmcError {
+  return new FmcError({ code: 'aborted', params: { endpoint: request.endpoint } });
+}
+
+function parseBody(request: HttpRequest, answer: RawAnswer): unknown {
+  if (answer.text.trim() === '') {
+    if (request.method === 'GET') throw notJson(request, answer);
+    return undefined;
+  }
+  try {
+    return JSON.parse(answer.text);
+  } catch (cause) {
+    throw notJson(request, answer, cause);
+  }
+}
+
+function notJson(request: HttpRequest, answer: RawAnswer, cause?: unknown): FmcError {
+  return new FmcError({
+    code: 'not-json',
+    status: answer.status,
+    params: { endpoint: request.endpoint, status: answer.status },
+    cause,
+  });
+}
+
+const MAX_DETAIL = 500;
+
+/** `error.messages[].description` of the FMC's error body (some versions drop the `error` wrapper). */
+export function fmcErrorMessages(text: string): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const container = isRecord(body) && isRecord(body.error) ? body.error : body;
+  if (!isRecord(container) || !Array.isArray(container.messages)) return [];
+  return container.messages
+    .map((m) => (isRecord(m) && typeof m.description === 'string' ? m.description.trim() : ''))
+    .filter((d) => d !== '')
+    .map((d) => (d.length > MAX_DETAIL ? `${d.slice(0, MAX_DETAIL)}…` : d));
+}
+
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,49 @@
+export { FmcClient, type FmcClientOptions, type GetOptions } from './client';
+export {
+  CLOUD_ALERT_MODULES,
+  type CollectOptions,
+  type CollectProgress,
+  collectFleet,
+  type FleetSnapshot,
+  isCloudConfigurationAlert,
+  type Part,
+  type ShowNetworkResult,
+} from './collect';
+export { FmcError, isFatal, isFmcError } from './errors';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './http';
+export { createFmcLimiter, type FmcLimiter, type FmcLimits, sharedFmcLimiter } from './limiter';
+export { FMC_MESSAGES, type FmcMessageCode, formatFmcMessage } from './messages';
+export {
+  type AlertFilter,
+  alertFilter,
+  getCloudEventsConfig,
+  getSecurexConfig,
+  getServerVersion,
+  listCloudRegions,
+  listDevices,
+  listDnsServerGroups,
+  listDomains,
+  listHealthAlerts,
+  runShowNetwork,
+  type ServerVersionInfo,
+} from './resources';
+export type {
+  CloudEventsConfig,
+  CloudRegion,
+  Device,
+  DnsServerGroup,
+  Domain,
+  DomainRef,
+  HealthAlert,
+  SecurexConfig,
+} from './schemas';
+export {
+  FmcSession,
+  MemoryTokenStore,
+  type SignInOptions,
+  type StoredSession,
+  type TokenStore,
+} from './session';
+export { type ManagementInterface, type ProxyInfo, parseShowNetwork, type ShowNetwork } from './show-network';
+export { fmcOrigin } from './urls';
+export { rateForVersion, versionAtLeast } from './version';

@@ -1,0 +1,293 @@
+import { FmcError, isFmcError } from './errors';
+import type { FmcHttp } from './http';
+import { type DomainRef, DomainsHeaderSchema } from './schemas';
+
+/** What survives a closed popup: tokens and the domain choice. Never the password. */
+export interface StoredSession {
+  username: string;
+  accessToken: string;
+  refreshToken: string;
+  /** When the current access token was issued, in ms since the epoch. */
+  issuedAt: number;
+  /** Refreshes spent on the current login; the FMC allows three. */
+  refreshCount: number;
+  loginDomainUuid: string;
+  domains: DomainRef[];
+  /** The domain the user works in: the login domain unless they chose another. */
+  domainUuid: string;
+}
+
+/** The extension backs this with `browser.storage.session` (see `session-storage.ts`). */
+export interface TokenStore {
+  load(origin: string): Promise<StoredSession | undefined>;
+  save(origin: string, session: StoredSession): Promise<void>;
+  clear(origin: string): Promise<void>;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  readonly #sessions = new Map<string, StoredSession>();
+
+  async load(origin: string): Promise<StoredSession | undefined> {
+    const session = this.#sessions.get(origin);
+    return session && structuredClone(session);
+  }
+
+  async save(origin: string, session: StoredSession): Promise<void> {
+    this.#sessions.set(origin, structuredClone(session));
+  }
+
+  async clear(origin: string): Promise<void> {
+    this.#sessions.delete(origin);
+  }
+}
+
+export const AUTH_PATHS = {
+  generate: '/api/fmc_platform/v1/auth/generatetoken',
+  refresh: '/api/fmc_platform/v1/auth/refreshtoken',
+  revoke: '/api/fmc_platform/v1/auth/revokeaccess',
+} as const;
+
+export const TOKEN_LIFETIME_MS = 30 * 60_000;
+export const MAX_REFRESHES = 3;
+
+export interface SessionOptions {
+  origin: string;
+  http: FmcHttp;
+  store: TokenStore;
+  /** How long the FMC keeps an access token (30 min). */
+  tokenLifetimeMs?: number;
+  /** Refresh this long before the token expires rather than wait for a 401. */
+  refreshAheadMs?: number;
+  maxRefreshes?: number;
+  now?: () => number;
+}
+
+export interface SignInOptions {
+  /**
+   * Keep the password in this object's memory (never in storage) to sign in again silently once the
+   * refreshes are spent. Without it the user is asked.
+   */
+  keepPassword?: boolean;
+}
+
+/** Tokens of one FMC: sign-in, refresh before expiry or after a 401, sign-in again, sign-out, domain choice. */
+export class FmcSession {
+  readonly origin: string;
+  readonly #http: FmcHttp;
+  readonly #store: TokenStore;
+  readonly #lifetimeMs: number;
+  readonly #refreshAheadMs: number;
+  readonly #maxRefreshes: number;
+  readonly #now: () => number;
+  #current: StoredSession | undefined;
+  #password: string | undefined;
+  #renewing: Promise<StoredSession> | undefined;
+
+  constructor(options: SessionOptions) {
+    this.origin = options.origin;
+    this.#http = options.http;
+    this.#store = options.store;
+    this.#lifetimeMs = options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS;
+    this.#refreshAheadMs = options.refreshAheadMs ?? Math.min(60_000, this.#lifetimeMs / 10);
+    this.#maxRefreshes = options.maxRefreshes ?? MAX_REFRESHES;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get current(): StoredSession | undefined {
+    return this.#current;
+  }
+
+  get domains(): readonly DomainRef[] {
+    return this.#current?.domains ?? [];
+  }
+
+  get domainUuid(): string | undefined {
+    return this.#current?.domainUuid;
+  }
+
+  get hasPassword(): boolean {
+    return this.#password !== undefined;
+  }
+
+  async signIn(username: string, password: string, options: SignInOptions = {}): Promise<StoredSession> {
+    const session = await this.#login(username, password, this.#current?.domainUuid);
+    this.#password = options.keepPassword === false ? undefined : password;
+    return session;
+  }
+
+  /** Picks up the tokens another page of the extension stored. */
+  async restore(): Promise<StoredSession | undefined> {
+    this.#current = await this.#store.load(this.origin);
+    return this.#current;
+  }
+
+  forgetPassword(): void {
+    this.#password = undefined;
+  }
+
+  /** A valid access token, refreshed first when it is about to expire. */
+  async accessToken(): Promise<string> {
+    const cached = this.#current ?? (await this.restore());
+    if (!cached) throw signInRequired();
+    if (this.#fresh(cached)) return cached.accessToken;
+    // Another page of the extension may have refreshed already; its refresh voided our refresh token.
+    const stored = await this.restore();
+    if (!stored) throw signInRequired();
+    return this.#fresh(stored) ? stored.accessToken : (await this.#renew(stored)).accessToken;
+  }
+
+  /** The FMC answered 401 to `rejectedToken`: renew it, unless a parallel request or another page already did. */
+  async recover(rejectedToken: string): Promise<void> {
+    const session = await this.restore();
+    if (!session) throw signInRequired();
+    if (session.accessToken !== rejectedToken) return;
+    await this.#renew(session);
+  }
+
+  #fresh(session: StoredSession): boolean {
+    return this.#now() - session.issuedAt < this.#lifetimeMs - this.#refreshAheadMs;
+  }
+
+  async selectDomain(uuidOrName: string): Promise<DomainRef> {
+    const session = this.#current ?? (await this.restore());
+    if (!session) throw signInRequired();
+    const wanted = uuidOrName.trim().toLowerCase();
+    const domain = session.domains.find(
+      (d) => d.uuid.toLowerCase() === wanted || d.name.toLowerCase() === wanted,
+    );
+    if (!domain) throw new FmcError({ code: 'unknown-domain', params: { domain: uuidOrName } });
+    await this.#keep({ ...session, domainUuid: domain.uuid });
+    return domain;
+  }
+
+  /** Revokes the tokens on the FMC (best effort: sign-out must succeed offline) and forgets everything. */
+  async signOut(): Promise<void> {
+    const session = this.#current ?? (await this.restore());
+    this.#password = undefined;
+    this.#current = undefined;
+    await this.#store.clear(this.origin);
+    if (!session) return;
+    try {
+      await this.#http.send({
+        method: 'POST',
+        url: this.origin + AUTH_PATHS.revoke,
+        endpoint: 'auth/revokeaccess',
+        kind: 'token',
+        headers: tokenHeaders(session),
+      });
+    } catch {
+      // The tokens expire on their own within 30 minutes.
+    }
+  }
+
+  /** One renewal at a time: parallel 401s share it. */
+  #renew(session: StoredSession): Promise<StoredSession> {
+    this.#renewing ??= this.#doRenew(session).finally(() => {
+      this.#renewing = undefined;
+    });
+    return this.#renewing;
+  }
+
+  async #doRenew(session: StoredSession): Promise<StoredSession> {
+    if (session.refreshCount < this.#maxRefreshes) {
+      try {
+        return await this.#refresh(session);
+      } catch (error) {
+        if (!isFmcError(error, 'token-rejected')) throw error;
+      }
+    }
+    if (this.#password !== undefined)
+      return this.#login(session.username, this.#password, session.domainUuid);
+    this.#current = undefined;
+    await this.#store.clear(this.origin);
+    throw signInRequired();
+  }
+
+  async #refresh(session: StoredSession): Promise<StoredSession> {
+    const response = await this.#http.send({
+      method: 'POST',
+      url: this.origin + AUTH_PATHS.refresh,
+      endpoint: 'auth/refreshtoken',
+      kind: 'token',
+      headers: tokenHeaders(session),
+    });
+    const tokens = readTokens(response.headers, 'auth/refreshtoken');
+    const domains = readDomains(response.headers, session.loginDomainUuid, session.domains);
+    return this.#keep({
+      ...session,
+      ...tokens,
+      domains,
+      issuedAt: this.#now(),
+      refreshCount: session.refreshCount + 1,
+    });
+  }
+
+  async #login(username: string, password: string, preferredDomain?: string): Promise<StoredSession> {
+    const response = await this.#http.send({
+      method: 'POST',
+      url: this.origin + AUTH_PATHS.generate,
+      endpoint: 'auth/generatetoken',
+      kind: 'login',
+      headers: { Authorization: basicAuth(username, password) },
+    });
+    const tokens = readTokens(response.headers, 'auth/generatetoken');
+    const loginDomainUuid = response.headers.get('domain_uuid') ?? '';
+    const domains = readDomains(response.headers, loginDomainUuid, []);
+    const domainUuid =
+      preferredDomain && domains.some((d) => d.uuid === preferredDomain) ? preferredDomain : loginDomainUuid;
+    return this.#keep({
+      username,
+      ...tokens,
+      issuedAt: this.#now(),
+      refreshCount: 0,
+      loginDomainUuid,
+      domains,
+      domainUuid,
+    });
+  }
+
+  async #keep(session: StoredSession): Promise<StoredSession> {
+    this.#current = session;
+    await this.#store.save(this.origin, session);
+    return session;
+  }
+}
+
+function signInRequired(): FmcError {
+  return new FmcError({ code: 'sign-in-required' });
+}
+
+function tokenHeaders(session: StoredSession): Record<string, string> {
+  return { 'X-auth-access-token': session.accessToken, 'X-auth-refresh-token': session.refreshToken };
+}
+
+function readTokens(headers: Headers, endpoint: string): { accessToken: string; refreshToken: string } {
+  const accessToken = headers.get('x-auth-access-token');
+  const refreshToken = headers.get('x-auth-refresh-token');
+  // Without host permission for the FMC origin, the browser hides these response headers.
+  if (!accessToken || !refreshToken) throw new FmcError({ code: 'no-token-headers', params: { endpoint } });
+  return { accessToken, refreshToken };
+}
+
+/** The `DOMAINS` header; falls back to what we knew (or the bare login domain) when absent or unreadable. */
+function readDomains(headers: Headers, loginDomainUuid: string, known: DomainRef[]): DomainRef[] {
+  const raw = headers.get('domains');
+  if (raw) {
+    try {
+      const parsed = DomainsHeaderSchema.safeParse(JSON.parse(raw));
+      if (parsed.success && parsed.data.length > 0)
+        return parsed.data.map(({ uuid, name }) => ({ uuid, name }));
+    } catch {
+      // Falls through to what we already know.
+    }
+  }
+  if (known.length > 0) return known;
+  return loginDomainUuid ? [{ uuid: loginDomainUuid, name: loginDomainUuid }] : [];
+}
+
+/** Basic credentials in UTF-8: `btoa` alone throws on non-Latin-1 passwords. */
+export function basicAuth(username: string, password: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}

@@ -1,0 +1,275 @@
+/**
+ * Reads the device's `show network` output. FTD pads labels to a fixed column, continues multi-value fields
+ * (extra DNS servers) on following lines indented to that column, and splits the output into `=[ name ]=`
+ * sections with `-[ IPv4 ]-` subsections. Versions differ in which lines they print, so the parser keeps what
+ * it recognises, ignores the rest, and says when the output was cut short.
+ */
+
+export interface ManagementInterface {
+  /** `management0` on current devices, `br1` on older ones. */
+  name: string;
+  adminState?: string;
+  link?: string;
+  channels?: string;
+  mac?: string;
+  ipv4: AddressBlock;
+  ipv6: AddressBlock;
+}
+
+export interface AddressBlock {
+  configuration?: string;
+  address?: string;
+  netmask?: string;
+  prefixLength?: string;
+  gateway?: string;
+}
+
+export interface ProxyInfo {
+  enabled: boolean;
+  state: string;
+  address?: string;
+  port?: number;
+  authentication?: string;
+  /** Every line of the section, because the format of the address lines is not documented. */
+  fields: Record<string, string>;
+}
+
+export interface ShowNetwork {
+  hostname?: string;
+  /**
+   * Management DNS servers; empty when the line is absent (none configured), null when the output stops
+   * before the end of the System Information section, where "absent" and "cut off" look alike.
+   */
+  dnsServers: string[] | null;
+  dnsFromRouter?: boolean;
+  searchDomains?: string[];
+  managementPort?: number;
+  /** Default gateways of the management interface; `data-interfaces` when management traffic uses them. */
+  gateway: { ipv4?: string; ipv6?: string };
+  interfaces: ManagementInterface[];
+  /** null when the output has no proxy section (or stops before it). */
+  proxy: ProxyInfo | null;
+  /**
+   * "System Information - Data Interfaces" (7.x): the DNS servers and interfaces used when management traffic
+   * goes through the data interfaces; absent on versions that do not print it.
+   */
+  dataInterfaces?: { dnsServers: string[]; interfaces: string[] };
+  /** Section names in the order printed. */
+  sections: string[];
+  /** The output ends before the proxy section's state: anything not seen may still exist on the device. */
+  truncated: boolean;
+}
+
+interface Entry {
+  key: string;
+  values: string[];
+  subsection: string;
+  /** `ipv4`/`ipv6` under an "IPv4 Default route" line. */
+  route: string;
+}
+
+interface Section {
+  name: string;
+  entries: Entry[];
+  /** Another section header followed this one. */
+  closed: boolean;
+}
+
+const SECTION = /^\s*=+\s*\[\s*(.*?)\s*\]\s*=*\s*$/;
+const SUBSECTION = /^\s*-+\s*\[\s*(.*?)\s*\]\s*-*\s*$/;
+/**
+ * `Label   : value`. The label starts with a letter and the colon is followed by a blank or the end of line, so
+ * IPv6 continuation lines (`2620:119:35::35`, `fe80::1`) and MAC addresses in values never read as labels.
+ */
+const KEY_VALUE = /^\s*([A-Za-z][\w ()/.&'-]*?)\s*:(?:\s+(.*?))?\s*$/;
+const ROUTE = /^\s*(IPv4|IPv6)\s+Default\s+route\b/i;
+const INTERFACE_NAME = /^[A-Za-z][\w./-]*\d$/;
+
+export function parseShowNetwork(output: string): ShowNetwork {
+  const sections = splitSections(output);
+  const system = sections.find((s) => norm(s.name) === 'system information');
+  const proxySection = sections.find((s) => norm(s.name) === 'proxy information');
+  const proxy = proxySection ? readProxy(proxySection) : null;
+
+  const result: ShowNetwork = {
+    dnsServers: system ? readDns(system) : null,
+    gateway: system ? readGateways(system) : {},
+    interfaces: sections.filter((s) => INTERFACE_NAME.test(s.name)).map(readInterface),
+    proxy,
+    sections: sections.filter((s) => s.name !== '').map((s) => s.name),
+    truncated: proxy === null || proxy.state === '',
+  };
+  const data = sections.find((s) => norm(s.name) === 'system information - data interfaces');
+  if (data) {
+    result.dataInterfaces = {
+      dnsServers: tokens(find(data, 'dns servers')?.values ?? []).filter(isIpAddress),
+      interfaces: tokens(find(data, 'interfaces')?.values ?? []),
+    };
+  }
+  if (system) {
+    const hostname = first(system, 'hostname');
+    if (hostname) result.hostname = hostname;
+    const fromRouter = first(system, 'dns from router')?.toLowerCase();
+    if (fromRouter === 'enabled' || fromRouter === 'disabled')
+      result.dnsFromRouter = fromRouter === 'enabled';
+    const domains = find(system, 'domains');
+    if (domains) result.searchDomains = tokens(domains.values);
+    const port = Number.parseInt(first(system, 'management port') ?? '', 10);
+    if (Number.isFinite(port)) result.managementPort = port;
+  }
+  return result;
+}
+
+function splitSections(output: string): Section[] {
+  // A header-less preamble (an echoed prompt, a banner) gets a nameless section.
+  const sections: Section[] = [{ name: '', entries: [], closed: false }];
+  let section = sections[0] as Section;
+  let subsection = '';
+  let route = '';
+  let last: Entry | undefined;
+
+  for (const line of output.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.trim() === '') continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      section.closed = true;
+      section = { name: header[1] ?? '', entries: [], closed: false };
+      sections.push(section);
+      subsection = '';
+      route = '';
+      last = undefined;
+      continue;
+    }
+    const sub = SUBSECTION.exec(line);
+    if (sub) {
+      subsection = norm(sub[1] ?? '');
+      route = '';
+      last = undefined;
+      continue;
+    }
+    const pair = KEY_VALUE.exec(line);
+    if (pair) {
+      last = { key: norm(pair[1] ?? ''), values: pair[2] ? [pair[2]] : [], subsection, route };
+      section.entries.push(last);
+      continue;
+    }
+    const routeLine = ROUTE.exec(line);
+    if (routeLine) {
+      route = (routeLine[1] ?? '').toLowerCase();
+      last = undefined;
+      continue;
+    }
+    // An indented bare value continues the previous field (further DNS servers).
+    if (last && /^\s/.test(line)) last.values.push(line.trim());
+    else last = undefined;
+  }
+  return sections;
+}
+
+function readDns(system: Section): string[] | null {
+  const entry = find(system, 'dns servers');
+  const servers = entry ? tokens(entry.values).filter(isIpAddress) : [];
+  // In a section cut short, a missing or half-printed line says nothing.
+  return system.closed || servers.length > 0 ? servers : null;
+}
+
+function readGateways(system: Section): ShowNetwork['gateway'] {
+  const gateway: ShowNetwork['gateway'] = {};
+  for (const entry of system.entries) {
+    if (entry.key !== 'gateway' || !entry.values[0]) continue;
+    // Versions that print no "Default route" line mean the IPv4 one.
+    if (entry.route === 'ipv6') gateway.ipv6 ??= entry.values[0];
+    else gateway.ipv4 ??= entry.values[0];
+  }
+  return gateway;
+}
+
+function readInterface(section: Section): ManagementInterface {
+  const iface: ManagementInterface = { name: section.name, ipv4: {}, ipv6: {} };
+  for (const entry of section.entries) {
+    const value = entry.values.join(' ');
+    if (!value) continue;
+    if (entry.subsection === 'ipv4' || entry.subsection === 'ipv6') {
+      const block = entry.subsection === 'ipv4' ? iface.ipv4 : iface.ipv6;
+      if (entry.key === 'configuration') block.configuration ??= value;
+      else if (entry.key === 'address') block.address ??= value;
+      else if (entry.key === 'netmask') block.netmask ??= value;
+      else if (entry.key === 'prefix length') block.prefixLength ??= value;
+      else if (entry.key === 'gateway') block.gateway ??= value;
+      continue;
+    }
+    if (entry.key === 'admin state' || entry.key === 'state') iface.adminState ??= value;
+    else if (entry.key === 'link') iface.link ??= value;
+    else if (entry.key === 'channels') iface.channels ??= value;
+    else if (entry.key === 'mac address') iface.mac ??= value;
+  }
+  return iface;
+}
+
+function readProxy(section: Section): ProxyInfo {
+  const fields: Record<string, string> = {};
+  for (const entry of section.entries) fields[entry.key] ??= entry.values.join(' ');
+  const state = fields.state ?? '';
+  const proxy: ProxyInfo = { enabled: state.toLowerCase() === 'enabled', state, fields };
+  if (fields.authentication) proxy.authentication = fields.authentication;
+
+  const addressKey = Object.keys(fields).find(
+    (k) => /address|host|server|url|proxy/.test(k) && !/port|user|pass|state|auth/.test(k) && fields[k],
+  );
+  if (addressKey) {
+    const split = splitHostPort(fields[addressKey] ?? '');
+    proxy.address = split.host;
+    if (split.port !== undefined) proxy.port = split.port;
+  }
+  const portKey = Object.keys(fields).find((k) => /\bport\b/.test(k));
+  const port = Number.parseInt(portKey ? (fields[portKey] ?? '') : '', 10);
+  if (Number.isFinite(port)) proxy.port = port;
+  return proxy;
+}
+
+/** `10.0.0.8:3128`, `http://proxy:8080`, `[2001:db8::8]:3128`; a bare IPv6 address keeps its colons. */
+function splitHostPort(value: string): { host: string; port?: number } {
+  const bare = value.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(bare);
+  if (bracketed) return withPort(bracketed[1] ?? '', bracketed[2]);
+  const hostPort = /^([^:]+):(\d+)$/.exec(bare);
+  if (hostPort) return withPort(hostPort[1] ?? '', hostPort[2]);
+  return { host: bare };
+}
+
+function withPort(host: string, port: string | undefined): { host: string; port?: number } {
+  return port === undefined ? { host } : { host, port: Number.parseInt(port, 10) };
+}
+
+function find(section: Section, key: string): Entry | undefined {
+  return section.entries.find((e) => e.key === key);
+}
+
+function first(section: Section, key: string): string | undefined {
+  return find(section, key)?.values[0];
+}
+
+function tokens(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(/[\s,]+/)).filter((t) => t !== '');
+}
+
+function norm(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isIpAddress(value: string): boolean {
+  if (IPV4.test(value)) return true;
+  if (!value.includes(':') || value.includes(':::') || (value.match(/::/g) ?? []).length > 1) return false;
+  // An IPv6 address may end with an embedded IPv4 one (::ffff:192.0.2.1), worth two groups.
+  const lastColon = value.lastIndexOf(':');
+  const tail = value.slice(lastColon + 1);
+  const embedded = tail.includes('.');
+  if (embedded && !IPV4.test(tail)) return false;
+  const head = embedded ? value.slice(0, lastColon + 1) : value;
+  const groups = head.split(':').filter((g) => g !== '');
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+  const maxGroups = embedded ? 6 : 8;
+  return head.includes('::') ? groups.length < maxGroups : groups.length === maxGroups;
+}

@@ -1,0 +1,27 @@
+/** `fmc.example.com`, `https://fmc.example.com/ddd/#SensorList` → `https://fmc.example.com`. */
+export function fmcOrigin(address: string): string {
+  const trimmed = address.trim();
+  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).origin;
+}
+
+/**
+ * A link from an FMC answer, made safe to follow: FMCs write absolute links with the host name they know
+ * themselves by (an inside address behind NAT), relative ones, and, in Cisco's examples, paths without `/api`.
+ * We keep only path and query and always go to the origin the user chose, so the token never leaves it.
+ */
+export function resolveFmcUrl(link: string, origin: string): string {
+  const url = new URL(link, `${origin}/`);
+  const path = url.pathname.startsWith('/api/') ? url.pathname : `/api${url.pathname}`;
+  return `${origin}${path}${url.search}`;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** Adds query parameters, percent-encoded (`show%20network`, never `show+network`). */
+export function withQuery(url: string, query: Query = {}): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  if (parts.length === 0) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}

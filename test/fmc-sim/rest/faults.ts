@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Switches that make the simulated FMC misbehave, per simulator instance. Defaults are a healthy FMC with the
+ * real limits (enforced), so a client that overshoots them is caught in every test.
+ */
+
+const InjectedAnswerSchema = z.strictObject({
+  /** Substring of the endpoint key (`GET devices/devicerecords`); absent: any `/api` request. */
+  match: z.string().optional(),
+  /** How many matching requests get this answer. */
+  times: z.int().min(1),
+  status: z.int().min(200).max(599).default(500),
+  /** `error`: the FMC's error body; `malformed-json`: a cut JSON document; `html`: a web page. */
+  body: z.enum(['error', 'malformed-json', 'html']).default('error'),
+  retryAfterSec: z.number().min(0).optional(),
+  description: z.string().optional(),
+});
+export type InjectedAnswer = z.output<typeof InjectedAnswerSchema>;
+export type InjectedAnswerInput = z.input<typeof InjectedAnswerSchema>;
+
+export const RestFaultsSchema = z.strictObject({
+  /** Delay before every `/api` answer. */
+  latencyMs: z.number().min(0),
+  /** Extra delay for the endpoints whose key contains `match`. */
+  slow: z.strictObject({ match: z.string(), ms: z.number().min(0) }).nullable(),
+  rateLimit: z.strictObject({
+    enforced: z.boolean(),
+    /** null: by server version, 120 (300 on 7.4.1 and 7.6+). */
+    perMinute: z.int().min(1).nullable(),
+    windowMs: z.int().min(1),
+    maxInFlight: z.int().min(1),
+    /** Retry-After seconds sent with a 429; null sends none, as documented FMCs do. */
+    retryAfterSec: z.number().min(0).nullable(),
+  }),
+  commandApi: z.strictObject({
+    maxDevices: z.int().min(1),
+    /** Query forms this FMC accepts: `command=show network` and/or `filter=command:show network`. */
+    forms: z.array(z.enum(['command', 'filter'])),
+  }),
+  tokenLifetimeMs: z.int().min(1),
+  maxRefreshes: z.int().min(0),
+  credentials: z.strictObject({ username: z.string(), password: z.string() }),
+  /** The login is refused as when System > Configuration > REST API Preferences disables the API. */
+  restApiDisabled: z.union([z.literal(false), z.literal(401), z.literal(403)]),
+  /** Module that carries the Cloud Configuration failure (not confirmed on real FMCs). */
+  cloudAlertModule: z.enum(['THREAT_DATA_UPDATES', 'CONN_STATUS_SSE']),
+  /** Answers given, in order, to the next matching requests. */
+  inject: z.array(InjectedAnswerSchema),
+  /** `tolerable`: casing, extra and missing optional fields; `breaking`: devices lose their `id`. */
+  schemaDrift: z.enum(['none', 'tolerable', 'breaking']),
+  /** How links are written: absolute (the default), relative, without `/api` (Cisco's examples), other host. */
+  links: z.enum(['absolute', 'relative', 'no-api-prefix', 'other-host']),
+  /** The FMC serves at most this many items per page, whatever `limit` asks. */
+  maxPageSize: z.int().min(1),
+});
+export type RestFaults = z.output<typeof RestFaultsSchema>;
+
+export const REAL_RATE_PER_MINUTE = 120;
+export const RAISED_RATE_PER_MINUTE = 300;
+
+export function defaultFaults(): RestFaults {
+  return {
+    latencyMs: 0,
+    slow: null,
+    rateLimit: { enforced: true, perMinute: null, windowMs: 60_000, maxInFlight: 10, retryAfterSec: null },
+    commandApi: { maxDevices: 10, forms: ['command', 'filter'] },
+    tokenLifetimeMs: 30 * 60_000,
+    maxRefreshes: 3,
+    credentials: { username: 'api-user', password: 'api-password' },
+    restApiDisabled: false,
+    cloudAlertModule: 'THREAT_DATA_UPDATES',
+    inject: [],
+    schemaDrift: 'none',
+    links: 'absolute',
+    maxPageSize: 1000,
+  };
+}
+
+/** A patch: top-level fields replace, the nested objects merge, `inject` takes inputs (defaults filled). */
+export const RestFaultsPatchSchema = RestFaultsSchema.partial().extend({
+  rateLimit: RestFaultsSchema.shape.rateLimit.partial().optional(),
+  commandApi: RestFaultsSchema.shape.commandApi.partial().optional(),
+  credentials: RestFaultsSchema.shape.credentials.partial().optional(),
+});
+export type RestFaultsPatch = z.input<typeof RestFaultsPatchSchema>;
+
+const NESTED = new Set(['rateLimit', 'commandApi', 'credentials']);
+
+export function applyPatch(faults: RestFaults, patch: RestFaultsPatch): RestFaults {
+  const next: Record<string, unknown> = { ...faults };
+  for (const [key, value] of Object.entries(RestFaultsPatchSchema.parse(patch))) {
+    if (value === undefined) continue;
+    next[key] = NESTED.has(key) ? { ...(next[key] as object), ...withoutUndefined(value as object) } : value;
+  }
+  return RestFaultsSchema.parse(next);
+}
+
+function withoutUndefined(value: object): object {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
