@@ -8,13 +8,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => {
+  manifest: ({ mode, browser }) => {
     const e2e = mode === 'e2e';
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'scripting', 'activeTab'],
+      // `dns`: Firefox's system resolver for the quick DNS lookups (Chromium has no such API; it uses DoH).
+      permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['dns'] : [])],
       host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       storage: { managed_schema: 'managed-schema.json' },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearTab, recordFrameCount, tabCount } from '../lib/platform/badge';
 import { injectIntoOpenTabs, syncContentScript } from '../lib/platform/content-script-registry';
+import { cancelDiagnosis, startDiagnosis } from '../lib/platform/diagnosis-runner';
 import { handleMessage } from '../lib/platform/message-router';
 
 export default defineBackground(() => {
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     handleMessage(message, sender, {
       recordFrameCount,
       tabCount,
+      diagnose: (origin) => void startDiagnosis(origin),
+      cancelDiagnosis,
     }),
   );
 });

@@ -59,6 +59,10 @@ export class RateLimiter {
     return this.#perWindow;
   }
 
+  get windowMs(): number {
+    return this.#windowMs;
+  }
+
   get inFlight(): number {
     return this.#inFlight;
   }

@@ -6,6 +6,9 @@ import { ExtensionMessage } from './messages';
 export interface MessageHandlers {
   recordFrameCount(tabId: number, frameId: number, count: number): Promise<number>;
   tabCount(tabId: number): Promise<number>;
+  /** Starts (or joins) the diagnosis of an FMC; progress and result go to storage.session. */
+  diagnose(origin: string): void;
+  cancelDiagnosis(origin: string): void;
 }
 
 /** Our popup, options and report pages (a content script's sender URL is the web page's). */
@@ -46,6 +49,14 @@ export function handleMessage(
       // Extension pages only: a content script has no business asking about other tabs.
       if (!isExtensionPage(sender)) break;
       return handlers.tabCount(message.tabId);
+    case 'diagnose':
+      if (!isExtensionPage(sender)) break;
+      handlers.diagnose(message.origin);
+      return Promise.resolve(true);
+    case 'cancel-diagnosis':
+      if (!isExtensionPage(sender)) break;
+      handlers.cancelDiagnosis(message.origin);
+      return Promise.resolve(true);
   }
   dropped++;
   return undefined;

@@ -21,11 +21,33 @@ export const TabHintCountRequest = z.strictObject({
   tabId: z.number().int().min(0),
 });
 
+/** An FMC's origin as the extension's pages name it: scheme, host and port, nothing else. */
+const FmcOriginField = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  });
+
+export const DiagnoseRequest = z.strictObject({ type: z.literal('diagnose'), origin: FmcOriginField });
+export const CancelDiagnosisRequest = z.strictObject({
+  type: z.literal('cancel-diagnosis'),
+  origin: FmcOriginField,
+});
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
   HintCountMessage,
   KnowledgeRequest,
   TabHintCountRequest,
+  DiagnoseRequest,
+  CancelDiagnosisRequest,
 ]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 export type HintCountMessage = z.infer<typeof HintCountMessage>;
 export type KnowledgeRequest = z.infer<typeof KnowledgeRequest>;
+export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;

@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
  * stored, tokens live in storage.session.
  */
 const HEALTH_POLICY_OVERRIDES = 'healthPolicyOverrides';
+const RATE_OVERRIDE = 'fmcRequestsPerMinute';
+const USERNAMES = 'fmcUsernames';
 
 export async function readHealthPolicyOverrides(): Promise<Record<string, string>> {
   const stored = (await browser.storage.local.get(HEALTH_POLICY_OVERRIDES))[HEALTH_POLICY_OVERRIDES];
@@ -32,4 +34,31 @@ export async function readManagedOrigins(): Promise<string[]> {
     // No policy installed: Chromium rejects, Firefox answers empty.
     return [];
   }
+}
+
+/** Requests per minute the user allows (null: follow the FMC version, 120 or 300). */
+export async function readRateOverride(): Promise<number | null> {
+  const value = (await browser.storage.local.get(RATE_OVERRIDE))[RATE_OVERRIDE];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000 ? value : null;
+}
+
+export async function writeRateOverride(perMinute: number | null): Promise<void> {
+  if (perMinute === null) await browser.storage.local.remove(RATE_OVERRIDE);
+  else await browser.storage.local.set({ [RATE_OVERRIDE]: perMinute });
+}
+
+/** The API user name last used on an FMC, so the form is pre-filled. Never the password. */
+export async function readRememberedUsername(origin: string): Promise<string> {
+  const stored = (await browser.storage.local.get(USERNAMES))[USERNAMES];
+  const value =
+    stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[origin] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+export async function writeRememberedUsername(origin: string, username: string | null): Promise<void> {
+  const stored = (await browser.storage.local.get(USERNAMES))[USERNAMES];
+  const names = { ...(stored && typeof stored === 'object' ? (stored as Record<string, string>) : {}) };
+  if (username) names[origin] = username;
+  else delete names[origin];
+  await browser.storage.local.set({ [USERNAMES]: names });
 }

@@ -152,7 +152,7 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
     const isFailing = failingIndexes.has(i);
     const cause = isFailing ? (causes[failingSeen++ % causes.length] ?? 'connectivity') : null;
     const old = rand() < oldRatio;
-    const version = old ? OLD_VERSIONS[i % OLD_VERSIONS.length]! : VERSIONS[i % VERSIONS.length]!;
+    const version = pick(old ? OLD_VERSIONS : VERSIONS, i);
     const hostile = options.hostileNames ? HOSTILE_NAMES[i % HOSTILE_NAMES.length] : undefined;
     const name = hostile ?? `ftd-${String(i + 1).padStart(4, '0')}`;
     const dns =
@@ -160,12 +160,12 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
         ? []
         : cause === 'connectivity' && i % 2 === 0
           ? ['192.0.2.53']
-          : HEALTHY_DNS[i % 3]!;
+          : pick(HEALTHY_DNS, i);
     return {
       id: uuid(rand),
       name,
       hostName: `10.${10 + Math.floor(i / 250)}.${i % 250}.1`,
-      model: MODELS[i % MODELS.length]!,
+      model: pick(MODELS, i),
       version,
       domainUuid: i % 5 === 4 ? BRANCH_DOMAIN.uuid : GLOBAL_DOMAIN.uuid,
       failingDataTypes: isFailing ? [CLOUD_CONFIGURATION] : [],
@@ -196,6 +196,11 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
       region: options.region ?? 'us',
     },
   };
+}
+
+/** The i-th item, cycling: the lists are constant and never empty. */
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length] as T;
 }
 
 export function versionAtLeast(version: string, min: string): boolean {

@@ -22,6 +22,8 @@ function handlers() {
   return {
     recordFrameCount: vi.fn<MessageHandlers['recordFrameCount']>(async (_tab, _frame, count) => count),
     tabCount: vi.fn<MessageHandlers['tabCount']>(async () => 5),
+    diagnose: vi.fn<MessageHandlers['diagnose']>(),
+    cancelDiagnosis: vi.fn<MessageHandlers['cancelDiagnosis']>(),
   };
 }
 
@@ -181,5 +183,33 @@ describe('tab-hint-count', () => {
     expect(answer).toBeUndefined();
     expect(dropped).toBe(1);
     expect(h.tabCount).not.toHaveBeenCalled();
+  });
+});
+
+describe('diagnosis requests', () => {
+  it('starts and cancels a diagnosis for an extension page', async () => {
+    const h = handlers();
+    expect(await send({ type: 'diagnose', origin: 'https://fmc.example.com:8443' }, popup(), h).answer).toBe(
+      true,
+    );
+    expect(h.diagnose).toHaveBeenCalledWith('https://fmc.example.com:8443');
+    expect(
+      await send({ type: 'cancel-diagnosis', origin: 'https://fmc.example.com' }, popup(), h).answer,
+    ).toBe(true);
+    expect(h.cancelDiagnosis).toHaveBeenCalledWith('https://fmc.example.com');
+  });
+
+  it('refuses a content script and anything that is not a bare origin', () => {
+    const h = handlers();
+    expect(send({ type: 'diagnose', origin: 'https://fmc.example.com' }, contentScript(), h).dropped).toBe(1);
+    for (const origin of [
+      'https://fmc.example.com/path',
+      'javascript:alert(1)',
+      'ftp://fmc',
+      'fmc.example.com',
+    ]) {
+      expect(send({ type: 'diagnose', origin }, popup(), h).dropped).toBe(1);
+    }
+    expect(h.diagnose).not.toHaveBeenCalled();
   });
 });

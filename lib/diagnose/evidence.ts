@@ -1,0 +1,168 @@
+import type { ShowNetwork } from '../fmc/show-network';
+import type { Localized } from '../knowledge/schema';
+import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
+import { type FillVars, fillLocalized } from './fill';
+import type { RegionChoice } from './region';
+import type { ScenarioInference } from './scenario';
+import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, Verdict } from './types';
+import { dnsServersOf, isFailing, readShowNetwork } from './verdict';
+
+export interface EvidenceContext {
+  device: DeviceInput;
+  verdict: Verdict;
+  scenario: ScenarioInference;
+  region: RegionChoice;
+  browser: BrowserDnsResult | null;
+  peerDns: { servers: string[]; deviceIds: string[] } | null;
+}
+
+// FMC messages and alert details are free text: long ones would drown the facts around them.
+const MAX_TEXT = 300;
+
+/** What was read for one device, in the order an admin checks it. */
+export function collectEvidence(ctx: EvidenceContext): Evidence[] {
+  const out: Evidence[] = [];
+  const add = (id: EvidenceId, text: Localized, vars: FillVars = {}) =>
+    out.push({ id, text: fillLocalized(text, vars) });
+  const { device, verdict } = ctx;
+  const failing = isFailing(device.alert);
+
+  if (!device.alert) add('alert', EVIDENCE_TEXT.alertNone);
+  else
+    add('alert', failing ? EVIDENCE_TEXT.alertFailing : EVIDENCE_TEXT.alertClear, {
+      status: clip(device.alert.status),
+      details: clip(plainDetails(device.alert.details)),
+    });
+
+  if (failing) {
+    add('cloud-events', eventsText(ctx.scenario), { kinds: kindsList(ctx.scenario.eventsSent) });
+    add('securex', SECUREX[ctx.scenario.securex]);
+    if (ctx.region.assumed) add('region', EVIDENCE_TEXT.regionAssumed, { host: ctx.region.host });
+    else
+      add('region', EVIDENCE_TEXT.regionKnown, {
+        host: ctx.region.host,
+        region: ctx.region.region?.name ?? ctx.region.name ?? ctx.region.host,
+      });
+  }
+
+  const parsed = readShowNetwork(device.showNetwork);
+  // A healthy device nobody read has nothing to say; a failing one's gap is evidence.
+  if (parsed) showNetworkFacts(parsed, add);
+  else if (failing) showNetworkGap(device, add);
+
+  if (failing && verdict !== 'expected-integration-off') {
+    if (ctx.browser) browserFact(ctx.browser, ctx.region.host, add);
+    if (verdict === 'dns-missing' || verdict === 'unknown') {
+      if (ctx.peerDns)
+        add('peer-dns', EVIDENCE_TEXT.peerDns, {
+          servers: ctx.peerDns.servers.join(', '),
+          count: String(ctx.peerDns.deviceIds.length),
+        });
+      else add('peer-dns', EVIDENCE_TEXT.peerDnsNone);
+    }
+  }
+  return out;
+}
+
+type Add = (id: EvidenceId, text: Localized, vars?: FillVars) => void;
+
+const SECUREX: Record<ScenarioInference['securex'], Localized> = {
+  enabled: EVIDENCE_TEXT.securexEnabled,
+  disabled: EVIDENCE_TEXT.securexDisabled,
+  absent: EVIDENCE_TEXT.securexAbsent,
+  error: EVIDENCE_TEXT.securexError,
+};
+
+function eventsText(scenario: ScenarioInference): Localized {
+  const byState = {
+    sent: EVIDENCE_TEXT.eventsSent,
+    none: EVIDENCE_TEXT.eventsNone,
+    absent: EVIDENCE_TEXT.eventsAbsent,
+    error: EVIDENCE_TEXT.eventsError,
+  };
+  return byState[scenario.cloudEvents];
+}
+
+/** `intrusion/file` in English, `d’intrusion et de fichiers` in French. */
+export function kindsList(kinds: readonly string[]): Localized {
+  const names = kinds.map((kind) => EVENT_KINDS[kind] ?? { en: kind, fr: `« ${kind} »` });
+  const fr = names.map((n) => n.fr);
+  const last = fr.pop();
+  return {
+    en: names.map((n) => n.en).join('/'),
+    fr: fr.length > 0 ? `${fr.join(', ')} et ${last}` : (last ?? ''),
+  };
+}
+
+function showNetworkFacts(parsed: ShowNetwork, add: Add): void {
+  const dns = dnsServersOf(parsed);
+  if (dns === null) add('dns', EVIDENCE_TEXT.dnsCutOff);
+  else if (dns.length === 0) add('dns', EVIDENCE_TEXT.dnsAbsent);
+  else add('dns', EVIDENCE_TEXT.dnsServers, { servers: dns.join(', ') });
+
+  const proxy = parsed.proxy;
+  if (proxy && typeof proxy === 'object') {
+    const address = proxyAddress(proxy);
+    if (!proxy.enabled) add('proxy', EVIDENCE_TEXT.proxyDisabled);
+    else if (address) add('proxy', EVIDENCE_TEXT.proxyEnabled, { proxy: clip(address) });
+    else add('proxy', EVIDENCE_TEXT.proxyEnabledNoAddress);
+  } else {
+    add('proxy', EVIDENCE_TEXT.proxyUnseen);
+  }
+  const gateway = parsed.gateway?.ipv4;
+  if (typeof gateway === 'string' && gateway !== '')
+    add('gateway', EVIDENCE_TEXT.gateway, { gateway: clip(gateway) });
+  if (parsed.truncated === true && dns !== null) add('show-network', EVIDENCE_TEXT.showNetworkTruncated);
+}
+
+function showNetworkGap(device: DeviceInput, add: Add): void {
+  const input = device.showNetwork as
+    | { ok?: unknown; reason?: unknown; message?: unknown }
+    | null
+    | undefined;
+  const message =
+    typeof input?.message === 'string' && input.message.trim() !== '' ? `: ${clip(input.message)}` : '';
+  if (input?.reason === 'unsupported')
+    add('show-network', EVIDENCE_TEXT.showNetworkUnsupported, {
+      version: clip(String(device.version)),
+      message,
+    });
+  else if (input?.reason === 'failed') add('show-network', EVIDENCE_TEXT.showNetworkFailed, { message });
+  else add('show-network', EVIDENCE_TEXT.showNetworkNotRead);
+}
+
+function browserFact(browser: BrowserDnsResult, host: string, add: Add): void {
+  const addresses = Array.isArray(browser.addresses)
+    ? browser.addresses.filter((a) => typeof a === 'string')
+    : [];
+  if (browser.ok === true && addresses.length > 0)
+    add('browser-dns', EVIDENCE_TEXT.browserResolves, { host, addresses: clip(addresses.join(', ')) });
+  else {
+    const error =
+      typeof browser.error === 'string' && browser.error !== '' ? ` (${clip(browser.error)})` : '';
+    add('browser-dns', EVIDENCE_TEXT.browserFails, { host, error });
+  }
+}
+
+/** `10.99.0.8:3128`, `[2001:db8::8]:3128`, or the address alone when no port was printed. */
+export function proxyAddress(proxy: { address?: unknown; port?: unknown }): string | null {
+  if (typeof proxy.address !== 'string' || proxy.address === '') return null;
+  const host = proxy.address.includes(':') ? `[${proxy.address}]` : proxy.address;
+  return typeof proxy.port === 'number' && Number.isFinite(proxy.port)
+    ? `${host}:${proxy.port}`
+    : proxy.address;
+}
+
+/** The FMC writes line breaks in alert details as `<br>`. */
+export function plainDetails(details: unknown): string {
+  if (typeof details !== 'string') return '';
+  return details
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function clip(text: string): string {
+  const flat = String(text).replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat;
+}

@@ -1,0 +1,69 @@
+import { resolveLang } from '../knowledge/resolve';
+import type { Lang } from '../knowledge/schema';
+import type { Diagnosis } from './types';
+
+// Keys in this order where they appear, the rest alphabetically after them: the same diagnosis always writes
+// the same file, and a reader finds the schema and the verdict first.
+const KEY_ORDER = [
+  'schema',
+  'fmc',
+  'integration',
+  'counts',
+  'devices',
+  'id',
+  'uuid',
+  'name',
+  'origin',
+  'version',
+  'domain',
+  'cloudEventsEnabled',
+  'securexEnabled',
+  'region',
+  'sseHost',
+  'scenario',
+  'alert',
+  'status',
+  'details',
+  'managementDns',
+  'servers',
+  'source',
+  // The verdicts around `proxy`, so that `counts` lists them in VERDICTS order.
+  'healthy',
+  'expected-integration-off',
+  'dns-missing',
+  'proxy',
+  'connectivity',
+  'unknown',
+  'enabled',
+  'address',
+  'port',
+  'gateway',
+  'verdict',
+  'evidence',
+  'runbook',
+  'text',
+  'commands',
+  'command',
+  'shell',
+  'expect',
+  'flags',
+  'deviceIds',
+  'peerDns',
+];
+const RANK = new Map(KEY_ORDER.map((key, i) => [key, i]));
+
+/** The file "Export JSON" downloads: the diagnosis with every text in one language, pretty-printed. */
+export function toJson(diagnosis: Diagnosis, lang: Lang = 'en'): string {
+  return `${JSON.stringify(ordered(resolveLang(diagnosis, lang)), null, 2)}\n`;
+}
+
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort((a, b) => {
+    const ra = RANK.get(a) ?? KEY_ORDER.length;
+    const rb = RANK.get(b) ?? KEY_ORDER.length;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  return Object.fromEntries(keys.map((key) => [key, ordered((value as Record<string, unknown>)[key])]));
+}

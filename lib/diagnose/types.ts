@@ -1,0 +1,171 @@
+import type { ShowNetwork } from '../fmc/show-network';
+import type { RegionId } from '../knowledge/regions';
+import type { Localized } from '../knowledge/schema';
+
+/**
+ * What the diagnosis reads, decoupled from the REST schemas: the UI builds it from the REST snapshot (or a test
+ * from a builder), and the diagnosis never learns how the FMC was asked.
+ */
+export interface DiagnoseInput {
+  fmc: { origin: string; version: string; domain: { uuid: string; name: string } };
+  integration: IntegrationInput;
+  devices: DeviceInput[];
+  /** The browser's own look-ups of host names, when the UI could make them. */
+  browserDns?: BrowserDnsResult[];
+}
+
+export interface IntegrationInput {
+  /** null: the FMC has no such setting; 'error': it has one that could not be read. */
+  cloudEvents: CloudEventsInput | null | 'error';
+  /** null: the endpoint is absent (FMC before 7.0); 'error': it could not be read. */
+  securex: { enabled: boolean } | null | 'error';
+  /** The current cloud region's SSE host; null when unknown (the devices then use the US host). */
+  regionHost: string | null;
+  /** The region's name as the FMC spells it. */
+  regionName?: string;
+}
+
+/** `integration/cloudeventsconfigs` as read: any `send*Events` boolean counts, the rest is ignored. */
+export interface CloudEventsInput {
+  sendIntrusionEvents?: boolean;
+  sendFileEvents?: boolean;
+  sendConnectionEvents?: boolean;
+  readonly [key: string]: unknown;
+}
+
+export interface DeviceInput {
+  id: string;
+  name: string;
+  version: string;
+  /** The device's Cloud Configuration health alert; null when it has none. */
+  alert: AlertInput | null;
+  showNetwork: ShowNetworkInput;
+}
+
+export interface AlertInput {
+  status: string;
+  /** As the FMC sends it: may contain `<br>`. */
+  details: string;
+  /** Unix seconds. */
+  timestamp?: number;
+}
+
+export type ShowNetworkInput =
+  | { ok: true; parsed: ShowNetwork }
+  | { ok: false; reason: ShowNetworkFailure; message?: string };
+
+/** `unsupported`: not runnable on this version; `failed`: ran and failed; `not-read`: nobody asked. */
+export type ShowNetworkFailure = 'unsupported' | 'failed' | 'not-read';
+
+export interface BrowserDnsResult {
+  host: string;
+  ok: boolean;
+  addresses: string[];
+  error?: string;
+}
+
+export const VERDICTS = [
+  'healthy',
+  'expected-integration-off',
+  'dns-missing',
+  'proxy',
+  'connectivity',
+  'unknown',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const DIAGNOSIS_SCHEMA_ID = 'fmc-cloud-doctor/diagnosis@1';
+
+/** One fact the verdict rests on, as read. */
+export interface Evidence {
+  id: EvidenceId;
+  text: Localized;
+}
+
+export type EvidenceId =
+  | 'alert'
+  | 'cloud-events'
+  | 'securex'
+  | 'region'
+  | 'show-network'
+  | 'dns'
+  | 'proxy'
+  | 'gateway'
+  | 'browser-dns'
+  | 'peer-dns';
+
+export interface RunbookCommand {
+  /** Exactly what the admin types; never translated. */
+  command: string;
+  /** `cli` is the device's `>` prompt; `expert` the Linux shell reached with `expert`. */
+  shell: 'cli' | 'expert';
+  /** What a good output looks like. */
+  expect?: Localized;
+}
+
+export interface RunbookStep {
+  id: string;
+  text: Localized;
+  commands: RunbookCommand[];
+}
+
+export type FlagId =
+  | 'dns-differs-from-healthy'
+  | 'shared-failing-dns'
+  | 'browser-cannot-resolve'
+  | 'gateway-data-interfaces';
+
+/** A cross-check's finding: what an admin could not easily see device by device. */
+export interface Flag {
+  id: FlagId;
+  text: Localized;
+  /** Every device the finding involves, the flagged device first on a device's own flag. */
+  deviceIds: string[];
+}
+
+export type CloudEventsState = 'sent' | 'none' | 'absent' | 'error';
+export type SecurexState = 'enabled' | 'disabled' | 'absent' | 'error';
+
+export interface IntegrationDiagnosis {
+  cloudEventsEnabled: boolean;
+  securexEnabled: boolean | null;
+  /** The FMC's name for its cloud region (or ours when it gave none); null when unknown. */
+  region: string | null;
+  sseHost: string;
+  scenario: 1 | 2;
+  regionId: RegionId | null;
+  cloudEvents: CloudEventsState;
+  /** Event kinds sent to the cloud, from the `send<Kind>Events` flags: `intrusion`, `file`… */
+  eventsSent: string[];
+  securex: SecurexState;
+  /** The scenario is our inference from the settings, never something the FMC states. */
+  scenarioInference: { inferred: true; uncertain: boolean; note: Localized };
+}
+
+export interface DeviceDiagnosis {
+  id: string;
+  name: string;
+  version: string;
+  alert: { status: string; details: string; timestamp?: number } | null;
+  /** null when `show network` was not read or stopped before the DNS line. */
+  managementDns: { servers: string[]; source: 'show network' } | null;
+  /** null when `show network` was not read or printed no proxy section. */
+  proxy: { enabled: boolean; address?: string; port?: number } | null;
+  /** The IPv4 default gateway of the management interface, when read. */
+  gateway: string | null;
+  verdict: Verdict;
+  evidence: Evidence[];
+  runbook: RunbookStep[];
+  flags: Flag[];
+}
+
+export interface Diagnosis {
+  schema: typeof DIAGNOSIS_SCHEMA_ID;
+  fmc: { origin: string; version: string; domain: { uuid: string; name: string } };
+  integration: IntegrationDiagnosis;
+  devices: DeviceDiagnosis[];
+  flags: Flag[];
+  counts: Record<Verdict, number>;
+  /** The DNS set the healthy devices read use most, proposed to devices without one; null when none. */
+  peerDns: { servers: string[]; deviceIds: string[] } | null;
+}

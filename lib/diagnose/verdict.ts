@@ -1,0 +1,45 @@
+import type { ShowNetwork } from '../fmc/show-network';
+import type { AlertInput, ShowNetworkInput, Verdict } from './types';
+
+// The collector passes Cloud Configuration alerts filtered to RED/YELLOW; a row that reached this point with
+// one of these statuses has recovered or is switched off. Any other status, even one we do not know, counts
+// as a failure: the alert was reported for a reason.
+const CLEAR_STATUSES = new Set(['green', 'recovered', 'disabled', 'ok', 'success']);
+
+export function isFailing(alert: AlertInput | null | undefined): boolean {
+  if (alert === null || typeof alert !== 'object') return false;
+  const status = typeof alert.status === 'string' ? alert.status.trim().toLowerCase() : '';
+  return !CLEAR_STATUSES.has(status);
+}
+
+/** The parsed `show network`, when it was read at all. */
+export function readShowNetwork(input: ShowNetworkInput | null | undefined): ShowNetwork | null {
+  if (input === null || typeof input !== 'object' || input.ok !== true) return null;
+  const parsed = input.parsed;
+  return parsed !== null && typeof parsed === 'object' ? parsed : null;
+}
+
+/** Management DNS servers: [] when none configured, null when unknown (not read, or cut off before). */
+export function dnsServersOf(parsed: ShowNetwork | null): string[] | null {
+  const servers = parsed?.dnsServers;
+  return Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : null;
+}
+
+/**
+ * Total and deterministic: every combination of missing pieces gives a verdict. The first cause that applies
+ * wins, in the TAC note's order: integration off explains the failure without any device setting, then a
+ * missing DNS server (option 1), a proxy (CSCvs05084), then resolution or reachability (option 2).
+ */
+export function decideVerdict(
+  device: { alert?: AlertInput | null; showNetwork?: ShowNetworkInput | null },
+  scenario: 1 | 2,
+): Verdict {
+  if (!isFailing(device.alert)) return 'healthy';
+  if (scenario === 1) return 'expected-integration-off';
+  const parsed = readShowNetwork(device.showNetwork);
+  const dns = dnsServersOf(parsed);
+  if (dns === null) return 'unknown';
+  if (dns.length === 0) return 'dns-missing';
+  if (parsed?.proxy?.enabled === true) return 'proxy';
+  return 'connectivity';
+}
