@@ -2,13 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ResolvedEntry } from '../components/hint/HintDetails';
 import { mountHint } from '../components/hint/mount';
-import { compileMatchers } from '../lib/detect';
+import { compileMatchers, findLoggedInUser } from '../lib/detect';
 import { alertMatchers, uiLang } from '../lib/knowledge/alerts';
 import { patternForUrl } from '../lib/origins';
 import { resolveHealthPolicy } from '../lib/page/health-policy';
 import { createHintController, HINT_ATTRIBUTE } from '../lib/page/hint-controller';
 import { watchMutations } from '../lib/page/mutation-batcher';
-import type { HintCountMessage, KnowledgeRequest } from '../lib/platform/messages';
+import type { HintCountMessage, KnowledgeRequest, PageInfo } from '../lib/platform/messages';
 import { readHealthPolicyOverride } from '../lib/platform/settings';
 
 const GUARD = Symbol.for('fmc-cloud-doctor.content');
@@ -69,7 +69,21 @@ export default defineContentScript({
       guarded((batch) => controller.handleBatch(batch)),
       (node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(HINT_ATTRIBUTE),
     );
+    // The popup asks which user the FMC page shows as logged in (to warn before an API sign-in with the same
+    // account, which would log that UI session out) and where the health policy is. Only the top frame
+    // answers; only our extension may ask.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id || window !== window.top) return undefined;
+      if ((message as { type?: unknown } | null)?.type !== 'page-info') return undefined;
+      const info: PageInfo = {
+        user: findLoggedInUser(document),
+        healthPolicy: resolveHealthPolicy(document, override),
+      };
+      return Promise.resolve(info);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
       stopWatching();
       controller.stop();
     });

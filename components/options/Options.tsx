@@ -4,6 +4,8 @@ import { labelForPattern, patternFromUserInput } from '../../lib/origins';
 import { readManagedOrigins } from '../../lib/platform/settings';
 import { t } from '../i18n';
 import { HealthPolicyOverride } from './HealthPolicyOverride';
+import { RateSetting } from './RateSetting';
+import { ResolverSettings } from './ResolverSettings';
 import { useEnabledOrigins } from './useEnabledOrigins';
 
 export function Options() {
@@ -107,6 +109,8 @@ export function Options() {
           ))}
         </>
       )}
+      <ResolverSettings />
+      <RateSetting />
       <h2>{t('optionsPrivacyHeading')}</h2>
       <p>{t('optionsPrivacy')}</p>
     </main>

@@ -9,3 +9,4 @@ export {
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
 export { HINT_ATTRIBUTE } from './visibility';
+export { findLoggedInUser } from './logged-in-user';

@@ -51,3 +51,13 @@ export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 export type HintCountMessage = z.infer<typeof HintCountMessage>;
 export type KnowledgeRequest = z.infer<typeof KnowledgeRequest>;
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;
+
+/**
+ * What the content script tells the popup about the FMC page in its tab (`{ type: 'page-info' }`). The page's
+ * text is untrusted, so the popup validates the answer too.
+ */
+export const PageInfoSchema = z.strictObject({
+  user: z.string().max(64).nullable(),
+  healthPolicy: z.strictObject({ url: z.url({ protocol: /^https?$/ }), guessed: z.boolean() }),
+});
+export type PageInfo = z.infer<typeof PageInfoSchema>;

@@ -10,7 +10,15 @@ const fr = readLocale('fr');
 const LOCALES = { en, fr };
 
 /** Names the same in both languages: the product name, and "Options", which French spells alike. */
-const SAME_IN_FRENCH = new Set(['extName', 'popupTitle', 'popupOptions', 'optionsTitle']);
+const SAME_IN_FRENCH = new Set([
+  'extName',
+  'popupTitle',
+  'popupOptions',
+  'optionsTitle',
+  'optionsDnsFormatLabel',
+  'optionsDnsFormatJson',
+  'popupProxy',
+]);
 
 /** Messages every browser predefines (https://developer.chrome.com/docs/extensions/reference/api/i18n). */
 const PREDEFINED = new Set([

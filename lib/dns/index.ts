@@ -1,0 +1,8 @@
+export { createDohResolver, DEFAULT_DOH_TIMEOUT_MS, type DohOptions, resolveDoh } from './doh';
+export { cnameChain, lookupHost, lookupHosts } from './lookup';
+export * from './messages';
+export { canonicalName, checkHostName, type HostNameCheck, type HostNameProblem } from './names';
+export { formatNslookup } from './nslookup';
+export * from './settings';
+export { createSystemResolver, type FirefoxDnsApi, SYSTEM_RESOLVER_LABEL } from './system';
+export * from './types';

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { createDohResolver } from './doh';
+import {
+  DEFAULT_DOH,
+  type DohSettings,
+  DohSettingsSchema,
+  type ResolverUrlProblem,
+  validateResolverUrl,
+} from './settings';
+import { createSystemResolver, type FirefoxDnsApi } from './system';
+import type { DnsResolver } from './types';
+
+/** Lives in storage.local next to the other settings: a resolver address is not a secret and syncs nowhere. */
+const KEY = 'dnsResolver';
+
+/** The stored resolver, or the default when none is stored or what is stored no longer passes validation. */
+export async function readDohSettings(): Promise<DohSettings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = DohSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : { ...DEFAULT_DOH };
+}
+
+export type WriteDohResult = { ok: true; settings: DohSettings } | { ok: false; problem: ResolverUrlProblem };
+
+/** Validates before storing, so a bad address is explained on the options page rather than at lookup time. */
+export async function writeDohSettings(settings: DohSettings): Promise<WriteDohResult> {
+  const url = validateResolverUrl(settings.url);
+  if (!url.ok) return url;
+  const normalized: DohSettings = { url: url.url, format: settings.format === 'wire' ? 'wire' : 'json' };
+  await browser.storage.local.set({ [KEY]: normalized });
+  return { ok: true, settings: normalized };
+}
+
+export async function resetDohSettings(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
+/**
+ * `browser.dns` is Firefox's, and present only with the `dns` permission. The build flag is checked as well
+ * because Chromium has a different, dev-channel-only `dns` API with the same method name.
+ */
+export function firefoxDnsApi(
+  source: object = browser,
+  firefox = import.meta.env?.FIREFOX === true,
+): FirefoxDnsApi | undefined {
+  if (!firefox) return undefined;
+  const dns = (source as { dns?: Partial<FirefoxDnsApi> }).dns;
+  return typeof dns?.resolve === 'function' ? (dns as FirefoxDnsApi) : undefined;
+}
+
+/**
+ * Firefox's system resolver when the browser offers one (the DNS servers the admin's own network uses), the
+ * chosen DoH resolver otherwise.
+ */
+export async function currentResolver(
+  options: { preferDoh?: boolean; dnsApi?: FirefoxDnsApi } = {},
+): Promise<DnsResolver> {
+  const dns = options.dnsApi ?? firefoxDnsApi();
+  if (dns && !options.preferDoh) return createSystemResolver(dns);
+  return createDohResolver(await readDohSettings());
+}
