@@ -2,30 +2,24 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, chromium } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { startFmcSimulator } from '../test/fmc-sim/server';
+import { buildE2eExtension, extensionWorker, launchBrowser, median } from './browser';
 import type { BenchFigure } from './types';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE = '/health/monitor/table?devices=500&failing=50&seed=5&late=1000';
 const EXPECTED_HINTS = 50;
-const FLAGS = [
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-sandbox',
-];
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-async function withBrowser<T>(extension: boolean, run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await launch(extension ? path.resolve('.output/chrome-mv3-e2e') : null);
+/** A fresh browser, with the extension (its content script registered) when given its folder. */
+async function withBrowser<T>(
+  extension: string | undefined,
+  run: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await launchBrowser({ extension });
   try {
     if (extension) {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const worker = await extensionWorker(context);
       await worker.evaluate(async () => {
         for (let i = 0; i < 100 && (await chrome.scripting.getRegisteredContentScripts()).length === 0; i++) {
           await new Promise((resolve) => setTimeout(resolve, 50));
@@ -36,16 +30,6 @@ async function withBrowser<T>(extension: boolean, run: (context: BrowserContext)
   } finally {
     await context.close();
   }
-}
-
-async function launch(extension: string | null): Promise<BrowserContext> {
-  return chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: extension
-      ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...FLAGS]
-      : FLAGS,
-  });
 }
 
 interface BenchWindow {
@@ -136,7 +120,7 @@ function scriptSelfTime(profile: CpuProfile, urlPart: string): number {
 
 export default async function contentScriptBench(): Promise<BenchFigure[]> {
   execSync('npx wxt build', { stdio: 'ignore' });
-  execSync('npx wxt build --mode e2e', { stdio: 'ignore' });
+  const extension = buildE2eExtension();
   const bundle = readFileSync(path.resolve('.output/chrome-mv3/content-scripts/content.js'));
   const gzipKb = gzipSync(bundle, { level: 9 }).length / 1024;
 
@@ -149,16 +133,16 @@ export default async function contentScriptBench(): Promise<BenchFigure[]> {
     // A fresh browser per measurement: a renderer reused after a profiled run stays slower, and runs
     // interleave so a slower moment of the machine weighs on both sides alike.
     for (let i = 0; i < RUNS; i++) {
-      const plain = await withBrowser(true, (context) =>
+      const plain = await withBrowser(extension, (context) =>
         measure(context, sim.url(PAGE), { hints: true, profile: false }),
       );
       latencies.push(plain.hintLatency);
       withTimes.push(plain.mainThread);
-      const bare = await withBrowser(false, (context) =>
+      const bare = await withBrowser(undefined, (context) =>
         measure(context, sim.url(PAGE), { hints: false, profile: false }),
       );
       withoutTimes.push(bare.mainThread);
-      const profiled = await withBrowser(true, (context) =>
+      const profiled = await withBrowser(extension, (context) =>
         measure(context, sim.url(PAGE), { hints: true, profile: true }),
       );
       scriptTimes.push(profiled.contentScript);

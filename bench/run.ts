@@ -5,6 +5,7 @@ import type { Bench, BenchFigure } from './types';
 const suites: Array<[string, () => Promise<{ default: Bench }>]> = [
   ['content script on a 5,000-row Health Monitor', () => import('./content-script')],
   ['REST collection against the simulator', () => import('./fmc-collect')],
+  ['popup', () => import('./popup')],
 ];
 
 const only = process.argv[2];

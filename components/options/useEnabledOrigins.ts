@@ -1,22 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isFmcPattern } from '../../lib/origins';
+import { usePermissionsChanged } from '../common/usePermissionsChanged';
 
 /** The granted FMC origins, live: grants and revocations from anywhere (even the browser's UI) show at once. */
 export function useEnabledOrigins(): string[] {
   const [patterns, setPatterns] = useState<string[]>([]);
-  useEffect(() => {
-    const refresh = () =>
+  usePermissionsChanged(
+    () =>
       browser.permissions
         .getAll()
-        .then(({ origins = [] }) => setPatterns(origins.filter(isFmcPattern).sort()));
-    void refresh();
-    browser.permissions.onAdded.addListener(refresh);
-    browser.permissions.onRemoved.addListener(refresh);
-    return () => {
-      browser.permissions.onAdded.removeListener(refresh);
-      browser.permissions.onRemoved.removeListener(refresh);
-    };
-  }, []);
+        .then(({ origins = [] }) => setPatterns(origins.filter(isFmcPattern).sort())),
+    [],
+  );
   return patterns;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { labelForPattern } from '../../lib/origins';
+import { usePermissionsChanged } from '../common/usePermissionsChanged';
 import { t } from '../i18n';
 
 /** Whether the extension may work on this FMC, and the one click that changes it. */
@@ -10,16 +11,10 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
   const [removeFailed, setRemoveFailed] = useState(false);
   const label = labelForPattern(pattern);
 
-  useEffect(() => {
-    const refresh = () => browser.permissions.contains({ origins: [pattern] }).then(setEnabled);
-    void refresh();
-    browser.permissions.onAdded.addListener(refresh);
-    browser.permissions.onRemoved.addListener(refresh);
-    return () => {
-      browser.permissions.onAdded.removeListener(refresh);
-      browser.permissions.onRemoved.removeListener(refresh);
-    };
-  }, [pattern]);
+  usePermissionsChanged(
+    () => browser.permissions.contains({ origins: [pattern] }).then(setEnabled),
+    [pattern],
+  );
 
   useEffect(() => {
     if (enabled !== undefined) onChange(enabled);

@@ -8,6 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { type FleetOptions, generateFleet, REGION_HOSTS, type RegionId, type SimFleet } from './fleet';
+import { readBody, requestUrl } from './http';
 import { createRestApi, type RestApi, type RestContext, type RestFaultsPatch } from './rest';
 import { selfSignedCertificate } from './rest/tls';
 import type { UiContext, UiResponse } from './ui/context';
@@ -158,17 +159,6 @@ async function handle(
   sendPage(res, routeUi(req.method ?? 'GET', url, ui));
 }
 
-/** Only origin-form targets (`/path?query`); `//host/path` would otherwise parse as another host. */
-function requestUrl(req: IncomingMessage): URL | null {
-  const target = req.url ?? '';
-  if (!target.startsWith('/') || target.startsWith('//')) return null;
-  try {
-    return new URL(target, 'http://fmc-sim.invalid');
-  } catch {
-    return null;
-  }
-}
-
 async function controlFleet(
   req: IncomingMessage,
   res: ServerResponse,
@@ -180,7 +170,7 @@ async function controlFleet(
     res.setHeader('Allow', 'GET, HEAD, POST');
     return sendJson(res, 405, { error: `${req.method} is not supported on /__sim/fleet` });
   }
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (body === null) return sendJson(res, 413, { error: `Body over ${MAX_BODY_BYTES} bytes` });
   let json: unknown;
   try {
@@ -205,17 +195,6 @@ export function fleetSummary(fleet: SimFleet): FleetSummary {
     failing: failing.length,
     failingDevices: failing.map((device) => device.name),
   };
-}
-
-/** The body as text, or null when it is too large (drained anyway, so the answer can still be sent). */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,30 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectProgress, collectFleet } from '../../lib/fmc/collect';
 import { FmcError } from '../../lib/fmc/errors';
 import { type FleetOptions, HOSTILE_NAMES } from '../fmc-sim/fleet';
-import {
-  clientFor,
-  closeChecked,
-  SIM_PASSWORD,
-  SIM_USER,
-  type SimHarness,
-  type SimHarnessOptions,
-  startSim,
-} from './sim-harness';
+import { simPerTest } from './sim-harness';
 
-let sim: SimHarness | undefined;
-afterEach(async () => {
-  const done = sim;
-  sim = undefined;
-  await closeChecked(done);
-});
-
-async function signedIn(options: SimHarnessOptions) {
-  sim = await startSim(options);
-  const client = clientFor(sim);
-  await client.signIn(SIM_USER, SIM_PASSWORD);
-  return { sim, client };
-}
+const { signedIn, stop } = simPerTest();
 
 const MIXED: FleetOptions = { devices: 50, failing: 6, seed: 13, hostileNames: true };
 
@@ -102,9 +82,8 @@ describe('collectFleet', () => {
   });
 
   it('stops at the first failure that makes the rest pointless (FMC gone)', async () => {
-    const { sim: gone, client } = await signedIn({ fleet: MIXED });
-    await gone.close();
-    sim = undefined;
+    const { sim, client } = await signedIn({ fleet: MIXED });
+    await stop(sim);
     const error = await collectFleet(client).catch((e: unknown) => e);
     expect((error as FmcError).code).toBe('tls-or-network');
   });

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FmcClient } from '../../lib/fmc/client';
 import { collectFleet } from '../../lib/fmc/collect';
-import { FmcError } from '../../lib/fmc/errors';
 import {
   getCloudEventsConfig,
   getSecurexConfig,
@@ -9,43 +8,11 @@ import {
   listHealthAlerts,
 } from '../../lib/fmc/resources';
 import { type FleetOptions, generateFleet } from '../fmc-sim/fleet';
-import {
-  clientFor,
-  closeChecked,
-  SIM_PASSWORD,
-  SIM_USER,
-  type SimHarness,
-  type SimHarnessOptions,
-  startSim,
-} from './sim-harness';
-
-let sim: SimHarness | undefined;
-afterEach(async () => {
-  const done = sim;
-  sim = undefined;
-  await closeChecked(done);
-});
+import { clientFor, rejection, SIM_PASSWORD, SIM_USER, simPerTest } from './sim-harness';
 
 const FLEET: FleetOptions = { devices: 20, failing: 4, seed: 5 };
 
-async function signedIn(
-  options: SimHarnessOptions = {},
-  client: Partial<ConstructorParameters<typeof FmcClient>[0]> = {},
-) {
-  sim = await startSim({ fleet: FLEET, ...options });
-  const c = clientFor(sim, client);
-  await c.signIn(SIM_USER, SIM_PASSWORD);
-  return { sim, client: c };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FmcError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FmcError);
-  return error as FmcError;
-}
+const { start, signedIn, stop } = simPerTest({ fleet: FLEET });
 
 const DEVICES = 'GET devices/devicerecords';
 const COMMANDS = 'GET devices/devicerecords/{id}/operational/commands';
@@ -54,7 +21,7 @@ const TLS_MESSAGE =
 
 describe('unreachable or untrusted FMC', () => {
   it('shows the certificate advice for an FMC with a self-signed certificate (HTTPS mode)', async () => {
-    sim = await startSim({ fleet: FLEET, https: true });
+    const sim = await start({ https: true });
     expect(sim.origin).toMatch(/^https:/);
     const error = await rejection(clientFor(sim).signIn(SIM_USER, SIM_PASSWORD));
     expect(error.code).toBe('tls-or-network');
@@ -62,10 +29,9 @@ describe('unreachable or untrusted FMC', () => {
   });
 
   it('shows the same advice when nothing listens', async () => {
-    sim = await startSim({ fleet: FLEET });
+    const sim = await start();
     const origin = sim.origin;
-    await sim.close();
-    sim = undefined;
+    await stop(sim);
     const error = await rejection(new FmcClient({ url: origin }).signIn(SIM_USER, SIM_PASSWORD));
     expect(error.message).toBe(TLS_MESSAGE);
   });
@@ -81,11 +47,9 @@ describe('server errors', () => {
   });
 
   it('retries the sign-in through a 5xx (it changes nothing on the FMC)', async () => {
-    sim = await startSim({
-      fleet: FLEET,
+    const { sim } = await signedIn({
       faults: { inject: [{ match: 'auth/generatetoken', status: 502, times: 1 }] },
     });
-    await clientFor(sim).signIn(SIM_USER, SIM_PASSWORD);
     expect(sim.api.stats()).toMatchObject({ logins: 1, byStatus: { '502': 1, '204': 1 } });
   });
 

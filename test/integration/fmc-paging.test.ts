@@ -1,28 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDevices, listHealthAlerts } from '../../lib/fmc/resources';
-import {
-  clientFor,
-  closeChecked,
-  SIM_PASSWORD,
-  SIM_USER,
-  type SimHarness,
-  type SimHarnessOptions,
-  startSim,
-} from './sim-harness';
+import { simPerTest } from './sim-harness';
 
-let sim: SimHarness | undefined;
-afterEach(async () => {
-  const done = sim;
-  sim = undefined;
-  await closeChecked(done);
-});
-
-async function signedIn(options: SimHarnessOptions) {
-  sim = await startSim(options);
-  const client = clientFor(sim);
-  await client.signIn(SIM_USER, SIM_PASSWORD);
-  return { sim, client };
-}
+const { signedIn } = simPerTest();
 
 const DEVICES = 'GET devices/devicerecords';
 

@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectFleet } from '../../lib/fmc/collect';
 import { getServerVersion } from '../../lib/fmc/resources';
-import { clientFor, closeChecked, SIM_PASSWORD, SIM_USER, type SimHarness, startSim } from './sim-harness';
+import { simPerTest } from './sim-harness';
 
-let sim: SimHarness | undefined;
-afterEach(async () => {
-  const done = sim;
-  sim = undefined;
-  await closeChecked(done);
-});
+const { signedIn } = simPerTest();
 
 describe('client-side limits against an FMC that enforces them', () => {
   it('never earns a 429 when the rate binds: short window, few in flight, many devices failing', async () => {
     const limits = { perMinute: 8, windowMs: 400, maxInFlight: 3 };
-    sim = await startSim({
-      fleet: { devices: 40, failing: 12, seed: 21 },
-      faults: { latencyMs: 5, rateLimit: limits },
-    });
     // The margin must cover how late a request may reach the FMC; on a loaded test machine sharing one event
     // loop with the simulator, that is more than the 50 ms default of a short window.
-    const client = clientFor(sim, { limits: { ...limits, safetyMarginMs: 150 } });
-    await client.signIn(SIM_USER, SIM_PASSWORD);
+    const { sim, client } = await signedIn(
+      { fleet: { devices: 40, failing: 12, seed: 21 }, faults: { latencyMs: 5, rateLimit: limits } },
+      { limits: { ...limits, safetyMarginMs: 150 } },
+    );
     const started = Date.now();
     const snapshot = await collectFleet(client);
     const elapsed = Date.now() - started;
@@ -38,12 +31,13 @@ describe('client-side limits against an FMC that enforces them', () => {
   });
 
   it('keeps the command API at one request per device and its device cap', async () => {
-    sim = await startSim({
-      fleet: { devices: 30, failing: 30, seed: 4 },
-      faults: { latencyMs: 15, commandApi: { maxDevices: 4 } },
-    });
-    const client = clientFor(sim, { limits: { commandDevices: 4 } });
-    await client.signIn(SIM_USER, SIM_PASSWORD);
+    const { sim, client } = await signedIn(
+      {
+        fleet: { devices: 30, failing: 30, seed: 4 },
+        faults: { latencyMs: 15, commandApi: { maxDevices: 4 } },
+      },
+      { limits: { commandDevices: 4 } },
+    );
     await collectFleet(client);
     const stats = sim.api.stats();
     expect(stats.overshoot429).toBe(0);
@@ -51,12 +45,13 @@ describe('client-side limits against an FMC that enforces them', () => {
   });
 
   it('is what keeps the count at zero: a client that ignores the limits is caught by the simulator', async () => {
-    sim = await startSim({
-      fleet: { devices: 40, failing: 12, seed: 21 },
-      faults: { latencyMs: 5, rateLimit: { perMinute: 8, windowMs: 400, maxInFlight: 3 } },
-    });
-    const reckless = clientFor(sim, { limits: { perMinute: 1_000, maxInFlight: 50, commandDevices: 50 } });
-    await reckless.signIn(SIM_USER, SIM_PASSWORD);
+    const { sim, client: reckless } = await signedIn(
+      {
+        fleet: { devices: 40, failing: 12, seed: 21 },
+        faults: { latencyMs: 5, rateLimit: { perMinute: 8, windowMs: 400, maxInFlight: 3 } },
+      },
+      { limits: { perMinute: 1_000, maxInFlight: 50, commandDevices: 50 } },
+    );
     await collectFleet(reckless);
     expect(sim.api.stats().overshoot429).toBeGreaterThan(0);
     // Counted; forgotten before the check every other test ends with.
@@ -71,17 +66,16 @@ describe('rate by FMC version', () => {
     ['7.4.1', 300],
     ['7.6.0', 300],
   ] as const)('FMC %s: %i requests per minute', async (version, rate) => {
-    sim = await startSim({ fleet: { devices: 2, serverVersion: version } });
-    const client = clientFor(sim);
-    await client.signIn(SIM_USER, SIM_PASSWORD);
+    const { client } = await signedIn({ fleet: { devices: 2, serverVersion: version } });
     await getServerVersion(client);
     expect(client.limiter.requests.perWindow).toBe(rate);
   });
 
   it('keeps the user’s setting over the detected rate', async () => {
-    sim = await startSim({ fleet: { devices: 2, serverVersion: '7.6.0' } });
-    const client = clientFor(sim, { limits: { perMinute: 60 } });
-    await client.signIn(SIM_USER, SIM_PASSWORD);
+    const { client } = await signedIn(
+      { fleet: { devices: 2, serverVersion: '7.6.0' } },
+      { limits: { perMinute: 60 } },
+    );
     await getServerVersion(client);
     expect(client.limiter.requests.perWindow).toBe(60);
   });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type SimFleet, versionAtLeast } from '../fleet';
+import { requestUrl } from '../http';
 import { TokenBook } from './auth';
 import {
   applyPatch,
@@ -200,15 +201,4 @@ function defaultDescription(status: number): string {
   if (status === 429) return 'Too many requests. Retry later.';
   if (status >= 500) return 'The server encountered an internal error.';
   return `Request failed with status ${status}.`;
-}
-
-/** Only origin-form targets (`/path?query`). */
-function requestUrl(req: IncomingMessage): URL | null {
-  const target = req.url ?? '';
-  if (!target.startsWith('/') || target.startsWith('//')) return null;
-  try {
-    return new URL(target, 'http://fmc-sim.invalid');
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http';
 
 /** Answers in the FMC's formats. */
 
@@ -39,14 +40,9 @@ const MAX_CONTROL_BODY = 256 * 1024;
 export async function readJson(
   req: IncomingMessage,
 ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_CONTROL_BODY) chunks.push(chunk);
-  }
-  if (size > MAX_CONTROL_BODY) return { ok: false, error: `Body over ${MAX_CONTROL_BODY} bytes` };
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  const body = await readBody(req, MAX_CONTROL_BODY);
+  if (body === null) return { ok: false, error: `Body over ${MAX_CONTROL_BODY} bytes` };
+  const text = body.trim();
   try {
     return { ok: true, value: text === '' ? {} : JSON.parse(text) };
   } catch (error) {
