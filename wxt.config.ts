@@ -1,5 +1,37 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import preact from '@preact/preset-vite';
+// jszip is WXT's own zip library (a dependency of wxt), used here to rewrite its zips reproducibly.
+import JSZip from 'jszip';
 import { defineConfig } from 'wxt';
+
+/**
+ * One fixed date for every zip entry (`SOURCE_DATE_EPOCH` when set, else 1980-01-01, the first date a zip
+ * can hold): WXT stamps entries with the current time, so two zips of the same build would differ.
+ */
+function zipEntryDate(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isInteger(epoch) && epoch >= 315_532_800 ? epoch * 1000 : Date.UTC(1980, 0, 1));
+}
+
+/** Rewrites a zip with its entries in name order, one fixed date, no file modes: same files, same bytes. */
+export async function normalizeZip(file: string): Promise<void> {
+  const source = await JSZip.loadAsync(await readFile(file));
+  const out = new JSZip();
+  const date = zipEntryDate();
+  for (const name of Object.keys(source.files).sort()) {
+    const entry = source.files[name];
+    if (!entry) continue;
+    if (entry.dir) out.file(name, null, { dir: true, date, createFolders: false });
+    else out.file(name, await entry.async('uint8array'), { date, createFolders: false, binary: true });
+  }
+  const bytes = await out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'DOS',
+  });
+  await writeFile(file, bytes);
+}
 
 // FMC runs on any host name or IP, so no FMC origin is granted at install: the user enables each one
 // (optional host permissions) and the background registers the content script for it at run time.
@@ -8,6 +40,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // What .gitignore leaves out besides dot folders (.output, .wxt), which the sources zip never includes.
+    excludeSources: ['tmp/**', 'test-results/**', 'playwright-report/**', '**/*.log'],
+  },
+  // `npm run zip` twice gives the same bytes (checked by scripts/check-reproducible-zip.mjs).
+  hooks: {
+    'zip:extension:done': (_wxt, zipPath) => normalizeZip(zipPath),
+    'zip:sources:done': (_wxt, zipPath) => normalizeZip(zipPath),
+  },
   manifest: ({ mode, browser }) => {
     const e2e = mode === 'e2e';
     return {

@@ -5,6 +5,7 @@ import type { Bench, BenchFigure } from './types';
 const suites: Array<[string, () => Promise<{ default: Bench }>]> = [
   ['content script on a 5,000-row Health Monitor', () => import('./content-script')],
   ['REST collection against the simulator', () => import('./fmc-collect')],
+  ['full-page fleet report, 1,000 devices, in Chromium', () => import('./report')],
   ['popup', () => import('./popup')],
 ];
 

@@ -37,6 +37,7 @@ export function DnsPanel({ regionHost, lang }: { regionHost: string; lang: Lang 
           {resolver.kind === 'system' ? t('dnsViaSystem') : t('dnsViaDoh', resolver.label)}
         </p>
       )}
+      <p class="muted">{DNS_NOTES.scope[lang]}</p>
       <div class="row">
         <button
           type="button"

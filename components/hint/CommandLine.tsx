@@ -1,33 +1,11 @@
-import { useState } from 'preact/hooks';
 import type { Resolved } from '../../lib/knowledge/resolve';
 import type { Command } from '../../lib/knowledge/schema';
+import { useCopy } from '../common/copy';
 import { t } from '../i18n';
 
-async function copyText(text: string, scratchParent: Node): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // FMCs are often served over plain http or a self-signed certificate, where the async clipboard is off.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    scratchParent.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
-
 export function CommandLine({ command }: { command: Resolved<Command> }) {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const onCopy = async (event: Event) => {
-    const button = event.currentTarget as HTMLElement;
-    setStatus((await copyText(command.command, button.parentNode ?? button)) ? 'copied' : 'failed');
-  };
+  const { status, copy } = useCopy();
+  const onCopy = (event: Event) => copy(command.command, event);
   return (
     <div class="command">
       <span class="shell">{command.shell === 'cli' ? t('hintShellCli') : t('hintShellExpert')}</span>

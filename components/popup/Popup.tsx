@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { uiLang } from '../../lib/knowledge/alerts';
 import { patternForUrl } from '../../lib/origins';
 import { t } from '../i18n';
+import { FmcPanel } from './FmcPanel';
 import { OriginAccess } from './OriginAccess';
 import { useActiveTab } from './useActiveTab';
 
 export function Popup() {
   const tab = useActiveTab();
+  const lang = uiLang(browser.i18n.getUILanguage());
   const pattern = patternForUrl(tab?.url);
   const [enabled, setEnabled] = useState(false);
   const [count, setCount] = useState<number | null>(null);
@@ -33,6 +36,7 @@ export function Popup() {
               {count > 0 ? t('popupFailingRows', String(count)) : t('popupNoFailingRows')}
             </p>
           )}
+          {enabled && tab && <FmcPanel tabId={tab.id} origin={new URL(tab.url ?? '').origin} lang={lang} />}
         </>
       )}
       <p>

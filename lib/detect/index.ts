@@ -1,4 +1,5 @@
 export { findAlertRows, rowStillMatches } from './find-rows';
+export { findLoggedInUser } from './logged-in-user';
 export { type CompiledMatchers, compileMatchers, mayContainAlert } from './matchers';
 export {
   findHealthPolicyLink,
@@ -9,4 +10,3 @@ export {
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
 export { HINT_ATTRIBUTE } from './visibility';
-export { findLoggedInUser } from './logged-in-user';

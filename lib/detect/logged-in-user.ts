@@ -1,7 +1,8 @@
 import { squash } from './dom';
 
 /** Attributes FMC-like UIs use for the user menu; the markup differs between releases, so several are tried. */
-const USER_ELEMENTS = '[class*="user" i], [id*="user" i], [aria-label*="user" i], [title*="user" i], [data-user]';
+const USER_ELEMENTS =
+  '[class*="user" i], [id*="user" i], [aria-label*="user" i], [title*="user" i], [data-user]';
 const LOGGED_IN_AS = /\b(?:logged in as|signed in as|connecté en tant que)\s+([^\s,;()]{1,64})/i;
 /** Inside these, "user" elements are data (device lists, user tables), not the session's user menu. */
 const NOT_THE_HEADER = 'table, [role="grid"], [role="row"], form, main, [role="main"]';

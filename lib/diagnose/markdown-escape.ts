@@ -12,14 +12,18 @@ const SPECIAL = /[\\`|[\]>*#]|&(?=#?[a-z0-9]+;)/gi;
 /** Text for a table cell, a list item or a heading: one line, every Markdown-active character escaped. */
 export function mdInline(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
-  return text
+  const escaped = text
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(SPECIAL, (c) => `\\${c}`)
     .replace(/</g, '&lt;');
+  // A bidi control (e.g. U+202E) would reorder the rest of the table row: isolate the value (FSI … PDI).
+  return BIDI_CONTROL.test(escaped) ? `\u2068${escaped}\u2069` : escaped;
 }
+
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /** A fenced code block whose fence outlasts any backtick run inside, so the content cannot close it early. */
 export function mdFence(lines: readonly string[]): string {

@@ -123,14 +123,21 @@ async function resolveFromBrowser(
   host: string,
   resolver: DnsResolver,
   signal: AbortSignal | undefined,
-): Promise<BrowserDnsResult[]> {
+): Promise<BrowserDnsResult[] | undefined> {
   const result = await lookupHost(host, resolver, { signal });
+  // Only the resolver's own verdict on the name counts: an unreachable or refusing resolver says nothing
+  // about the name, and must not read as "does not resolve from here either".
+  if (result.status === 'error' && result.error?.code !== 'servfail') return undefined;
   return [
     {
       host,
       ok: result.status === 'ok' && result.addresses.length > 0,
       addresses: result.addresses,
-      ...(result.error ? { error: result.error.code } : {}),
+      ...(result.error
+        ? { error: result.error.code }
+        : result.status !== 'ok'
+          ? { error: result.status }
+          : {}),
     },
   ];
 }

@@ -40,6 +40,9 @@ export interface GetOptions {
 }
 
 /** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
+/** Retries of one request after 401s, whoever renewed the token. */
+const MAX_TOKEN_RETRIES = 6;
+
 export class FmcClient {
   readonly origin: string;
   readonly limiter: FmcLimiter;
@@ -83,7 +86,8 @@ export class FmcClient {
 
   async get<S extends z.ZodType>(pathOrLink: string, schema: S, options: GetOptions): Promise<z.output<S>> {
     const url = withQuery(resolveFmcUrl(pathOrLink, this.origin), options.query);
-    for (let renewals = 0; ; renewals++) {
+    let renewals = 0;
+    for (let attempt = 0; ; attempt++) {
       const token = await this.session.accessToken();
       try {
         const response = await this.http.send({
@@ -97,9 +101,10 @@ export class FmcClient {
         });
         return parseAnswer(schema, response.body, options.endpoint);
       } catch (error) {
-        // Two renewals cover a refresh racing a token that expired in flight; more means a real refusal.
-        if (renewals < 2 && isFmcError(error, 'token-rejected')) {
-          await this.session.recover(token);
+        // Two renewals of our own cover a token that expired in flight; more means a real refusal. A token
+        // another request already replaced costs no renewal, only a retry (bounded all the same).
+        if (isFmcError(error, 'token-rejected') && renewals < 2 && attempt < MAX_TOKEN_RETRIES) {
+          if (await this.session.recover(token)) renewals++;
           continue;
         }
         throw error;

@@ -22,15 +22,27 @@ export class BrowserSessionTokenStore implements TokenStore {
   }
 }
 
+/** A stored value is used only when it has the shape this code wrote: storage can be edited by hand. */
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<StoredSession>;
+  const v = value as Partial<Record<keyof StoredSession, unknown>>;
+  const text = (field: unknown) => typeof field === 'string';
+  const count = (field: unknown) => typeof field === 'number' && Number.isFinite(field) && field >= 0;
   return (
-    typeof v.accessToken === 'string' &&
-    typeof v.refreshToken === 'string' &&
-    typeof v.issuedAt === 'number' &&
-    typeof v.refreshCount === 'number' &&
-    typeof v.domainUuid === 'string' &&
-    Array.isArray(v.domains)
+    text(v.username) &&
+    text(v.accessToken) &&
+    text(v.refreshToken) &&
+    count(v.issuedAt) &&
+    count(v.refreshCount) &&
+    text(v.loginDomainUuid) &&
+    text(v.domainUuid) &&
+    Array.isArray(v.domains) &&
+    v.domains.every(
+      (domain: unknown) =>
+        typeof domain === 'object' &&
+        domain !== null &&
+        text((domain as { uuid?: unknown }).uuid) &&
+        text((domain as { name?: unknown }).name),
+    )
   );
 }

@@ -137,11 +137,13 @@ export class FmcSession {
   }
 
   /** The FMC answered 401 to `rejectedToken`: renew it, unless a parallel request or another page already did. */
-  async recover(rejectedToken: string): Promise<void> {
+  /** After the FMC rejected `rejectedToken`: renews it, unless another request already did. True if renewed. */
+  async recover(rejectedToken: string): Promise<boolean> {
     const session = await this.restore();
     if (!session) throw signInRequired();
-    if (session.accessToken !== rejectedToken) return;
+    if (session.accessToken !== rejectedToken) return false;
     await this.#renew(session);
+    return true;
   }
 
   #fresh(session: StoredSession): boolean {

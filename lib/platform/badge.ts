@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 
 type FrameCounts = Record<string, number>;
+
+/** Only counts as this module writes them: storage can be tampered with, the badge shows what is sane. */
+const total = (frames: unknown) =>
+  Object.values(frames && typeof frames === 'object' ? frames : {}).reduce<number>(
+    (sum, n) => sum + (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0),
+    0,
+  );
 const key = (tabId: number) => `hints:${tabId}`;
 
 // Reports from several frames and the tab's own navigation arrive together; each read-modify-write of
@@ -21,16 +28,16 @@ export function recordFrameCount(tabId: number, frameId: number, count: number):
     const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
     const frames: FrameCounts = { ...stored, [frameId]: count };
     await browser.storage.session.set({ [key(tabId)]: frames });
-    const total = Object.values(frames).reduce((sum, n) => sum + n, 0);
-    await showCount(tabId, total);
-    return total;
+    const sum = total(frames);
+    await showCount(tabId, sum);
+    return sum;
   });
 }
 
 export function tabCount(tabId: number): Promise<number> {
   return serialised(async () => {
     const frames = (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
-    return Object.values(frames ?? {}).reduce((sum, n) => sum + n, 0);
+    return total(frames);
   });
 }
 

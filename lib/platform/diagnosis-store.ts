@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import type { Diagnosis } from '../diagnose';
+import { DeviceDiagnosisSchema, DiagnosisSchema } from '../diagnose/schema';
 import type { DoctorProgress } from '../doctor/run';
 import type { Localized } from '../knowledge/schema';
 
@@ -19,9 +21,59 @@ export interface DiagnosisState {
 
 const key = (origin: string) => `diagnosis:${origin}`;
 
+// What the popup and the report render from a stored diagnosis, beyond the exported schema's fields: a value
+// edited in storage by hand must read as no diagnosis, never break a page.
+const LocalizedSchema = z.looseObject({ en: z.string(), fr: z.string() });
+const FlagSchema = z.looseObject({ id: z.string(), text: LocalizedSchema, deviceIds: z.array(z.string()) });
+const StoredDiagnosisSchema = DiagnosisSchema.extend({
+  integration: DiagnosisSchema.shape.integration.extend({
+    regionId: z.string().nullable(),
+    cloudEvents: z.string(),
+    eventsSent: z.array(z.string()),
+    securex: z.string(),
+    scenarioInference: z.looseObject({ uncertain: z.boolean(), note: LocalizedSchema }),
+  }),
+  devices: z.array(
+    DeviceDiagnosisSchema.extend({
+      gateway: z.string().nullable(),
+      evidence: z.array(z.looseObject({ id: z.string(), text: LocalizedSchema })),
+      runbook: z.array(
+        z.looseObject({
+          id: z.string(),
+          text: LocalizedSchema,
+          commands: z.array(
+            z.looseObject({
+              command: z.string(),
+              shell: z.enum(['cli', 'expert']),
+              expect: LocalizedSchema.optional(),
+            }),
+          ),
+        }),
+      ),
+      flags: z.array(FlagSchema),
+    }),
+  ),
+  flags: z.array(FlagSchema),
+  counts: z.record(z.string(), z.number()),
+  peerDns: z.looseObject({ servers: z.array(z.string()), deviceIds: z.array(z.string()) }).nullable(),
+});
+
+const StoredStateSchema = z.looseObject({
+  status: z.enum(['running', 'done', 'error', 'signed-out']),
+  diagnosis: StoredDiagnosisSchema.optional(),
+  progress: z.looseObject({ done: z.number(), expected: z.number(), etaMs: z.number() }).optional(),
+  error: z.looseObject({ code: z.string(), message: LocalizedSchema }).optional(),
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+});
+
+/** A stored state is used only when it has the shape this code writes: anything else reads as none. */
+export function parseDiagnosisState(value: unknown): DiagnosisState | undefined {
+  return StoredStateSchema.safeParse(value).success ? (value as DiagnosisState) : undefined;
+}
+
 export async function readDiagnosisState(origin: string): Promise<DiagnosisState | undefined> {
-  const value = (await browser.storage.session.get(key(origin)))[key(origin)];
-  return value && typeof value === 'object' && 'status' in value ? (value as DiagnosisState) : undefined;
+  return parseDiagnosisState((await browser.storage.session.get(key(origin)))[key(origin)]);
 }
 
 export async function writeDiagnosisState(origin: string, state: DiagnosisState): Promise<void> {
@@ -39,7 +91,7 @@ export function watchDiagnosisState(
 ): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'session' && key(origin) in changes)
-      onChange(changes[key(origin)]?.newValue as DiagnosisState | undefined);
+      onChange(parseDiagnosisState(changes[key(origin)]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

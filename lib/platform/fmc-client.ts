@@ -11,9 +11,18 @@ const tokens = new BrowserSessionTokenStore();
  */
 export async function fmcClientFor(origin: string): Promise<FmcClient> {
   const perMinute = await readRateOverride();
-  return new FmcClient({
-    url: origin,
-    store: tokens,
-    limiter: sharedFmcLimiter(origin, perMinute ? { perMinute } : {}),
-  });
+  // One client per FMC and page: its session may hold the password a sign-in kept for re-login.
+  const key = `${origin} ${perMinute ?? 'auto'}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new FmcClient({
+      url: origin,
+      store: tokens,
+      limiter: sharedFmcLimiter(origin, perMinute ? { perMinute } : {}),
+    });
+    clients.set(key, client);
+  }
+  return client;
 }
+
+const clients = new Map<string, FmcClient>();

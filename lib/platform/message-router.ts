@@ -37,8 +37,9 @@ export function handleMessage(
   const message = parsed.data;
   switch (message.type) {
     case 'hint-count': {
+      // Content scripts only: our report page also lives in a tab, but it has no hints to count.
       const tabId = sender.tab?.id;
-      if (tabId === undefined) break;
+      if (tabId === undefined || isExtensionPage(sender)) break;
       return handlers.recordFrameCount(tabId, sender.frameId ?? 0, message.count);
     }
     case 'knowledge': {

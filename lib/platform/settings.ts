@@ -8,9 +8,13 @@ const HEALTH_POLICY_OVERRIDES = 'healthPolicyOverrides';
 const RATE_OVERRIDE = 'fmcRequestsPerMinute';
 const USERNAMES = 'fmcUsernames';
 
+/** The stored overrides; entries that are not text (a store edited by hand) are left out. */
 export async function readHealthPolicyOverrides(): Promise<Record<string, string>> {
   const stored = (await browser.storage.local.get(HEALTH_POLICY_OVERRIDES))[HEALTH_POLICY_OVERRIDES];
-  return stored && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  return Object.fromEntries(
+    Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 export async function readHealthPolicyOverride(pattern: string): Promise<string | undefined> {

@@ -113,3 +113,10 @@ describe('clearTab', () => {
     expect(await tabCount(1)).toBe(0);
   });
 });
+
+describe('tampered counts', () => {
+  it('ignores stored values that are not whole positive numbers', async () => {
+    await fakeBrowser.storage.session.set({ 'hints:7': { 0: 2, 1: '<b>9</b>', 2: -4, 3: 1.5, 4: null } });
+    expect(await tabCount(7)).toBe(2);
+  });
+});

@@ -1,0 +1,85 @@
+import { useId } from 'preact/hooks';
+import type { DeviceDiagnosis } from '../../lib/diagnose';
+import type { Lang } from '../../lib/knowledge/schema';
+import { t } from '../i18n';
+import { RunbookCommandLine } from './RunbookCommandLine';
+import { TextLines } from './TextLines';
+import { VerdictBadge } from './VerdictBadge';
+import './fmc.css';
+
+/** One device's diagnosis: the facts the verdict rests on, the runbook to fix it, and the cross-checks. */
+/** `heading`: false where the surrounding list already names the device and its verdict (the popup). */
+export function DeviceDetails({
+  device,
+  lang,
+  heading = true,
+}: {
+  device: DeviceDiagnosis;
+  lang: Lang;
+  heading?: boolean;
+}) {
+  const headingId = useId();
+  return (
+    <article class="fmc-device" aria-labelledby={heading ? headingId : undefined} data-device-id={device.id}>
+      {heading && (
+        <>
+          <h3 id={headingId} class="device-name">
+            {device.name || device.id}
+          </h3>
+          <p class="device-meta">
+            <VerdictBadge verdict={device.verdict} />
+            <span class="muted">{t('fmcSoftwareVersion', device.version)}</span>
+          </p>
+        </>
+      )}
+
+      <h4>{t('fmcEvidence')}</h4>
+      <ul class="evidence">
+        {device.evidence.map((item, i) => (
+          <li key={i} data-evidence={item.id}>
+            <TextLines text={item.text[lang]} />
+          </li>
+        ))}
+      </ul>
+
+      {device.alert?.details && (
+        // The evidence quotes the alert on one clipped line; the FMC's own text keeps its lines here.
+        <details class="alert-details">
+          <summary>{t('fmcAlertText')}</summary>
+          <p>
+            <TextLines text={device.alert.details} />
+          </p>
+        </details>
+      )}
+
+      <h4>{t('fmcRunbook')}</h4>
+      {device.runbook.length === 0 ? (
+        <p>{t('fmcNoSteps')}</p>
+      ) : (
+        <ol class="runbook">
+          {device.runbook.map((step) => (
+            <li key={step.id} data-step={step.id}>
+              <p>{step.text[lang]}</p>
+              {step.commands.map((command) => (
+                <RunbookCommandLine key={command.command} command={command} lang={lang} />
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {device.flags.length > 0 && (
+        <>
+          <h4>{t('fmcDeviceFlags')}</h4>
+          <ul class="flags">
+            {device.flags.map((flag) => (
+              <li key={flag.id} data-flag={flag.id}>
+                {flag.text[lang]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Lang } from '../../lib/knowledge/schema';
+import { fmcClientFor } from '../../lib/platform/fmc-client';
+import { DnsPanel } from '../dns/DnsPanel';
+import { DomainPicker } from '../fmc/DomainPicker';
+import { ErrorNotice } from '../fmc/ErrorNotice';
+import { IntegrationSummary } from '../fmc/IntegrationSummary';
+import { ProgressBar } from '../fmc/ProgressBar';
+import { SignInForm } from '../fmc/SignInForm';
+import { useDiagnosisState } from '../fmc/useDiagnosisState';
+import { t } from '../i18n';
+import { reportPath } from '../report/origin-param';
+import { FailingDevices } from './FailingDevices';
+import { useFmcSession } from './useFmcSession';
+import { usePageInfo } from './usePageInfo';
+
+const diagnose = (origin: string) =>
+  browser.runtime.sendMessage({ type: 'diagnose', origin }).catch(() => undefined);
+
+/**
+ * The FMC half of the popup: sign in with the API user, then the cached diagnosis at once and a fresh one in
+ * the background (the background runs it, so closing the popup does not stop it).
+ */
+export function FmcPanel({ tabId, origin, lang }: { tabId: number; origin: string; lang: Lang }) {
+  const [session, setSession] = useFmcSession(origin);
+  const { state } = useDiagnosisState(origin);
+  const page = usePageInfo(tabId, origin);
+  const refreshed = useRef(false);
+
+  useEffect(() => {
+    // One refresh per popup opening, once the session is known; the background joins a run already going.
+    if (session && !refreshed.current) {
+      refreshed.current = true;
+      void diagnose(origin);
+    }
+  }, [session, origin]);
+
+  if (session === undefined) return null;
+  if (session === null || state?.status === 'signed-out') {
+    return (
+      <SignInForm
+        origin={origin}
+        loggedInUiUser={page?.user ?? null}
+        onSignedIn={(signedIn) => {
+          setSession(signedIn);
+          refreshed.current = true;
+          void diagnose(origin);
+        }}
+      />
+    );
+  }
+
+  const diagnosis = state?.diagnosis;
+  return (
+    <section aria-labelledby="fmc-heading" data-testid="fmc-panel">
+      <h2 id="fmc-heading">{t('popupDiagnosisHeading')}</h2>
+      <div class="row">
+        <DomainPicker origin={origin} onChange={() => void diagnose(origin)} />
+        <button
+          type="button"
+          onClick={() =>
+            browser.tabs.create({
+              url: browser.runtime.getURL(reportPath(origin)),
+            })
+          }
+        >
+          {t('popupOpenReport')}
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            await (await fmcClientFor(origin)).signOut();
+            setSession(null);
+          }}
+        >
+          {t('popupSignOut')}
+        </button>
+      </div>
+      {state?.status === 'running' && state.progress && <ProgressBar progress={state.progress} />}
+      {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}
+      {diagnosis ? (
+        <>
+          <IntegrationSummary diagnosis={diagnosis} lang={lang} healthPolicyUrl={page?.healthPolicy.url} />
+          <FailingDevices diagnosis={diagnosis} lang={lang} />
+          <DnsPanel regionHost={diagnosis.integration.sseHost} lang={lang} />
+        </>
+      ) : (
+        state?.status !== 'error' && <p class="muted">{t('popupDiagnosing')}</p>
+      )}
+    </section>
+  );
+}

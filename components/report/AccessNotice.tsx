@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { patternForUrl } from '../../lib/origins';
+import { t } from '../i18n';
+
+/** The FMC is not enabled yet: one click asks the browser for access to it (it needs the user's gesture). */
+export function AccessNotice({ origin }: { origin: string }) {
+  const [denied, setDenied] = useState(false);
+  const pattern = patternForUrl(origin);
+  const request = () => {
+    if (!pattern) return;
+    browser.permissions.request({ origins: [pattern] }).then(
+      (granted) => setDenied(!granted),
+      () => setDenied(true),
+    );
+  };
+  return (
+    <div class="fmc-notice">
+      <p>{t('reportNoAccess', origin)}</p>
+      <button type="button" class="primary" onClick={request}>
+        {t('reportAllowAccess')}
+      </button>
+      {denied && (
+        <p role="alert" class="error">
+          {t('reportAccessDenied')}
+        </p>
+      )}
+    </div>
+  );
+}

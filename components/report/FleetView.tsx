@@ -1,0 +1,88 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Diagnosis } from '../../lib/diagnose';
+import type { Lang } from '../../lib/knowledge/schema';
+import { DeviceDetails } from '../fmc/DeviceDetails';
+import { IntegrationSummary } from '../fmc/IntegrationSummary';
+import { t } from '../i18n';
+import { FleetFlags } from './FleetFlags';
+import { FleetTable } from './FleetTable';
+import { type HealthPolicyLink, healthPolicyLink } from './health-policy';
+import { DEFAULT_QUERY, type TableQuery } from './table-model';
+import { VerdictCounts } from './VerdictCounts';
+
+/** A diagnosis laid out: FMC-wide facts, counts, fleet cross-checks, then the table and one device's runbook. */
+export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; origin: string; lang: Lang }) {
+  const detailsId = useId();
+  const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<HealthPolicyLink | null>(null);
+  const scenario1 = diagnosis.integration.scenario === 1;
+  const version = diagnosis.fmc.version;
+
+  useEffect(() => {
+    if (!scenario1) return;
+    let live = true;
+    healthPolicyLink(origin, version).then(
+      (link) => live && setPolicy(link),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [origin, version, scenario1]);
+
+  const selected = diagnosis.devices.find((device) => device.id === selectedId);
+  const select = (id: string) => {
+    setSelectedId(id);
+    // Below the table on narrow windows: bring the runbook into view when none of it shows, without moving the
+    // keyboard focus. Beside the table (sticky) it is already in view and the page must not jump.
+    requestAnimationFrame(() => {
+      const details = document.getElementById(detailsId);
+      const box = details?.getBoundingClientRect();
+      if (box && (box.top >= window.innerHeight || box.bottom <= 0))
+        details?.scrollIntoView({ block: 'start' });
+    });
+  };
+
+  return (
+    <div class="fleet-view">
+      <div class="overview">
+        <div>
+          <IntegrationSummary
+            diagnosis={diagnosis}
+            lang={lang}
+            {...(scenario1 && policy ? { healthPolicyUrl: policy.url } : {})}
+          />
+          {scenario1 && policy?.guessed && <p class="muted small">{t('reportPolicyGuess')}</p>}
+        </div>
+        <div>
+          <VerdictCounts
+            counts={diagnosis.counts}
+            active={query.verdict}
+            onPick={(verdict) => setQuery({ ...query, verdict })}
+            lang={lang}
+          />
+          <FleetFlags diagnosis={diagnosis} lang={lang} />
+        </div>
+      </div>
+      <h2>{t('reportDevicesHeading')}</h2>
+      <div class="devices">
+        <FleetTable
+          devices={diagnosis.devices}
+          query={query}
+          onQuery={setQuery}
+          selectedId={selectedId}
+          onSelect={select}
+          lang={lang}
+        />
+        <aside id={detailsId} class="details" aria-label={t('reportDetailsHeading')}>
+          {selected ? (
+            <DeviceDetails device={selected} lang={lang} />
+          ) : (
+            <p class="muted">{t('reportPickDevice')}</p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

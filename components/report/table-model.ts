@@ -1,0 +1,116 @@
+import type { DeviceDiagnosis, Verdict } from '../../lib/diagnose';
+import { MD_TEXT } from '../../lib/diagnose/markdown-text';
+import type { Lang } from '../../lib/knowledge/schema';
+
+export type SortKey = 'verdict' | 'name' | 'version' | 'dns' | 'proxy';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface TableQuery {
+  sort: SortKey;
+  direction: SortDirection;
+  verdict: Verdict | 'all';
+  /** Matched, case-insensitively, against the device name and its DNS servers. */
+  text: string;
+}
+
+/**
+ * Rows drawn before "Show all": a click that re-sorts 1,000 rows spends most of its time laying them out, and
+ * the failing devices, sorted first, fit well within this many.
+ */
+export const ROW_LIMIT = 250;
+
+/** Failing devices first, the ones that need work before those that only need reading. */
+export const DEFAULT_QUERY: TableQuery = {
+  sort: 'verdict',
+  direction: 'ascending',
+  verdict: 'all',
+  text: '',
+};
+
+const VERDICT_RANK: Record<Verdict, number> = {
+  'dns-missing': 0,
+  proxy: 1,
+  connectivity: 2,
+  unknown: 3,
+  'expected-integration-off': 4,
+  healthy: 5,
+};
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Clicking the sorted column flips its direction; another column starts ascending. */
+export function toggleSort(query: TableQuery, key: SortKey): TableQuery {
+  if (query.sort === key)
+    return { ...query, direction: query.direction === 'ascending' ? 'descending' : 'ascending' };
+  return { ...query, sort: key, direction: 'ascending' };
+}
+
+/** The rows the table shows, filtered then sorted; ties keep the FMC's device order. */
+export function visibleDevices(devices: readonly DeviceDiagnosis[], query: TableQuery): DeviceDiagnosis[] {
+  const needle = query.text.trim().toLowerCase();
+  const kept = devices
+    .map((device, index) => ({ device, index }))
+    .filter(({ device }) => query.verdict === 'all' || device.verdict === query.verdict)
+    .filter(({ device }) => !needle || searchText(device).includes(needle));
+  const sign = query.direction === 'ascending' ? 1 : -1;
+  const compare = COMPARE[query.sort];
+  kept.sort((a, b) => sign * compare(a.device, b.device) || a.index - b.index);
+  return kept.map(({ device }) => device);
+}
+
+function searchText(device: DeviceDiagnosis): string {
+  return [device.name, device.id, ...(device.managementDns?.servers ?? [])].join('\n').toLowerCase();
+}
+
+const COMPARE: Record<SortKey, (a: DeviceDiagnosis, b: DeviceDiagnosis) => number> = {
+  verdict: (a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict],
+  name: (a, b) => collator.compare(a.name || a.id, b.name || b.id),
+  version: (a, b) => compareVersions(a.version, b.version),
+  // Devices with no DNS sort before those with one; devices not read come last.
+  dns: (a, b) =>
+    dnsRank(a) - dnsRank(b) ||
+    collator.compare(a.managementDns?.servers.join(',') ?? '', b.managementDns?.servers.join(',') ?? ''),
+  proxy: (a, b) => proxyRank(a) - proxyRank(b),
+};
+
+function dnsRank(device: DeviceDiagnosis): number {
+  if (!device.managementDns) return 2;
+  return device.managementDns.servers.length === 0 ? 0 : 1;
+}
+
+function proxyRank(device: DeviceDiagnosis): number {
+  if (!device.proxy) return 2;
+  return device.proxy.enabled ? 0 : 1;
+}
+
+/** Dotted versions compared number by number ("7.10" after "7.4"); "unknown" after every number. */
+function compareVersions(a: string, b: string): number {
+  const pa = versionNumbers(a);
+  const pb = versionNumbers(b);
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function versionNumbers(version: string): number[] | null {
+  if (!/^\d/.test(version)) return null;
+  return version.split('.').map((n) => Number.parseInt(n, 10) || 0);
+}
+
+/** The DNS cell: the servers, "none", or "not read" (same words as the Markdown export). */
+export function dnsCell(device: DeviceDiagnosis, lang: Lang): string {
+  if (!device.managementDns) return MD_TEXT.notRead[lang];
+  const { servers } = device.managementDns;
+  return servers.length === 0 ? MD_TEXT.dnsNone[lang] : servers.join(', ');
+}
+
+export function proxyCell(device: DeviceDiagnosis, lang: Lang): string {
+  const { proxy } = device;
+  if (!proxy) return MD_TEXT.notRead[lang];
+  if (!proxy.enabled) return MD_TEXT.proxyDisabled[lang];
+  const where = proxy.address ? ` (${proxy.address}${proxy.port === undefined ? '' : `:${proxy.port}`})` : '';
+  return `${MD_TEXT.proxyEnabled[lang]}${where}`;
+}

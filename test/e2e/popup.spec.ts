@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { startDohServer } from '../dns/doh-server';
+import { clickToolbarButton, expect, test } from './fixtures';
+import { waitForRegistration } from './helpers';
+
+const USER = 'api-user';
+const PASSWORD = 'api-password';
+
+test.beforeEach(async ({ sim, background }) => {
+  sim.setFleet({ devices: 12, failing: 3, seed: 4, causes: ['dns-missing', 'proxy', 'connectivity'] });
+  sim.rest.reset();
+  await waitForRegistration(background, 2);
+});
+
+async function signIn(popup: Page, user = USER) {
+  await popup.getByLabel('Username').fill(user);
+  await popup.getByLabel('Password').fill(PASSWORD);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('signs in with the API user and shows each failing device with its verdict', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  const popup = await clickToolbarButton(context, page, extensionId);
+  await expect(popup.getByText(/dedicated API user/i).first()).toBeVisible();
+  await signIn(popup);
+  const devices = popup.getByTestId('failing-device');
+  await expect(devices).toHaveCount(3);
+  expect(
+    await devices.evaluateAll((items) => items.map((item) => item.getAttribute('data-verdict')).sort()),
+  ).toEqual(['connectivity', 'dns-missing', 'proxy']);
+  // The password is never stored: only tokens, in storage.session.
+  const stored = await popup.evaluate(async () =>
+    JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
+  );
+  expect(stored).not.toContain(PASSWORD);
+  expect(stored).toContain(USER);
+});
+
+test('asks for confirmation before signing in with the user the FMC page shows as logged in', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  const popup = await clickToolbarButton(context, page, extensionId);
+  await signIn(popup, 'admin');
+  const dialog = popup.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(sim.rest.stats().logins ?? 0).toBe(0);
+});
+
+test('renders the last diagnosis at once when the popup opens again', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  const first = await clickToolbarButton(context, page, extensionId);
+  await signIn(first);
+  await expect(first.getByTestId('failing-device')).toHaveCount(3);
+  await first.close();
+  // Slow the FMC down: whatever shows within a moment comes from the cache, not from a new run.
+  sim.rest.setFaults({ latencyMs: 3_000 });
+  const again = await clickToolbarButton(context, page, extensionId);
+  await expect(again.getByTestId('failing-device')).toHaveCount(3, { timeout: 1_000 });
+});
+
+test('resolves the region’s cloud hosts through the DoH resolver set in the options', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const doh = await startDohServer();
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('DNS-over-HTTPS resolver address').fill(doh.url);
+    await options.locator('#doh-format').selectOption('wire');
+    await options.locator('#doh-url').press('Enter');
+    await expect(options.getByText('Saved.').first()).toBeVisible();
+
+    const page = await context.newPage();
+    await page.goto(sim.url('/health/monitor/table'));
+    const popup = await clickToolbarButton(context, page, extensionId);
+    await signIn(popup);
+    await expect(popup.getByTestId('failing-device')).toHaveCount(3);
+    await expect(popup.getByTestId('dns-resolver')).toContainText(doh.url);
+    await popup.getByRole('button', { name: 'Resolve the cloud hosts of this region' }).click();
+    const sse = popup.locator('[data-testid="dns-result"][data-host="api-sse.cisco.com"]');
+    await expect(sse).toHaveAttribute('data-ok', 'true');
+    await expect(sse).toContainText('api-sse.cisco.com.akadns.net');
+    expect(doh.queries.some((q) => q.name === 'api-sse.cisco.com' && q.format.startsWith('wire'))).toBe(true);
+
+    // A name the resolver does not know, then a resolver that refuses: clear, specific messages.
+    await popup.getByLabel('Any host name').fill('api.in.sse.itd.cisco.com');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await expect(popup.locator('[data-host="api.in.sse.itd.cisco.com"]')).toHaveAttribute('data-ok', 'false');
+    doh.setMode('refused');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await expect(popup.getByTestId('dns-result').first()).toContainText('REFUSED');
+  } finally {
+    await doh.close();
+  }
+});
+
+test('screenshot of the popup for the README', async ({ context, extensionId, sim }) => {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  const popup = await clickToolbarButton(context, page, extensionId);
+  await popup.setViewportSize({ width: 420, height: 900 });
+  await signIn(popup);
+  await expect(popup.getByTestId('failing-device')).toHaveCount(3);
+  await popup.getByTestId('failing-device').nth(0).locator('summary').first().click();
+  await popup.screenshot({ path: 'docs/popup.png', fullPage: false });
+});
