@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis, Diagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/knowledge/schema';
 import { DeviceDetails } from '../fmc/DeviceDetails';
@@ -22,33 +23,7 @@ export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang
       ) : (
         <ul class="devices" data-testid="failing-devices">
           {failing.map((device) => (
-            <li key={device.id} data-testid="failing-device" data-verdict={device.verdict}>
-              <details>
-                <summary>
-                  <VerdictBadge verdict={device.verdict} /> <strong>{device.name}</strong>{' '}
-                  <span class="muted">{device.version}</span>
-                </summary>
-                <dl class="facts">
-                  <dt>{t('popupDns')}</dt>
-                  <dd>{dnsText(device)}</dd>
-                  <dt>{t('popupProxy')}</dt>
-                  <dd>
-                    {device.proxy === null
-                      ? t('popupDnsUnknown')
-                      : device.proxy.enabled
-                        ? t('popupProxyOn')
-                        : t('popupProxyOff')}
-                  </dd>
-                  {device.gateway && (
-                    <>
-                      <dt>{t('popupGateway')}</dt>
-                      <dd>{device.gateway}</dd>
-                    </>
-                  )}
-                </dl>
-                <DeviceDetails device={device} lang={lang} heading={false} />
-              </details>
-            </li>
+            <FailingDevice key={device.id} device={device} lang={lang} />
           ))}
         </ul>
       )}
@@ -62,5 +37,43 @@ export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang
         </p>
       )}
     </section>
+  );
+}
+
+/** One device; its evidence and runbook are drawn when opened, so the popup opens fast on a large fleet. */
+function FailingDevice({ device, lang }: { device: DeviceDiagnosis; lang: Lang }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li data-testid="failing-device" data-verdict={device.verdict}>
+      <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <VerdictBadge verdict={device.verdict} /> <strong>{device.name}</strong>{' '}
+          <span class="muted">{device.version}</span>
+        </summary>
+        {open && (
+          <>
+            <dl class="facts">
+              <dt>{t('popupDns')}</dt>
+              <dd>{dnsText(device)}</dd>
+              <dt>{t('popupProxy')}</dt>
+              <dd>
+                {device.proxy === null
+                  ? t('popupDnsUnknown')
+                  : device.proxy.enabled
+                    ? t('popupProxyOn')
+                    : t('popupProxyOff')}
+              </dd>
+              {device.gateway && (
+                <>
+                  <dt>{t('popupGateway')}</dt>
+                  <dd>{device.gateway}</dd>
+                </>
+              )}
+            </dl>
+            <DeviceDetails device={device} lang={lang} heading={false} />
+          </>
+        )}
+      </details>
+    </li>
   );
 }

@@ -22,7 +22,17 @@ const diagnose = (origin: string) =>
  * The FMC half of the popup: sign in with the API user, then the cached diagnosis at once and a fresh one in
  * the background (the background runs it, so closing the popup does not stop it).
  */
-export function FmcPanel({ tabId, origin, lang }: { tabId: number; origin: string; lang: Lang }) {
+export function FmcPanel({
+  tabId,
+  origin,
+  lang,
+  enabled,
+}: {
+  tabId: number;
+  origin: string;
+  lang: Lang;
+  enabled: boolean;
+}) {
   const [session, setSession] = useFmcSession(origin);
   const { state } = useDiagnosisState(origin);
   const page = usePageInfo(tabId, origin);
@@ -30,13 +40,13 @@ export function FmcPanel({ tabId, origin, lang }: { tabId: number; origin: strin
 
   useEffect(() => {
     // One refresh per popup opening, once the session is known; the background joins a run already going.
-    if (session && !refreshed.current) {
+    if (enabled && session && !refreshed.current) {
       refreshed.current = true;
       void diagnose(origin);
     }
-  }, [session, origin]);
+  }, [enabled, session, origin]);
 
-  if (session === undefined) return null;
+  if (!enabled || session === undefined) return null;
   if (session === null || state?.status === 'signed-out') {
     return (
       <SignInForm

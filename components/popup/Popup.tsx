@@ -36,7 +36,10 @@ export function Popup() {
               {count > 0 ? t('popupFailingRows', String(count)) : t('popupNoFailingRows')}
             </p>
           )}
-          {enabled && tab && <FmcPanel tabId={tab.id} origin={new URL(tab.url ?? '').origin} lang={lang} />}
+          {tab && (
+            // Mounted before the permission answer so its storage reads start at once.
+            <FmcPanel tabId={tab.id} origin={new URL(tab.url ?? '').origin} lang={lang} enabled={enabled} />
+          )}
         </>
       )}
       <p>

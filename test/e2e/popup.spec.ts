@@ -122,3 +122,24 @@ test('screenshot of the popup for the README', async ({ context, extensionId, si
   await popup.getByTestId('failing-device').nth(0).locator('summary').first().click();
   await popup.screenshot({ path: 'docs/popup.png', fullPage: false });
 });
+
+test('hostile device names stay text in the popup and do not break its layout', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  sim.setFleet({ devices: 12, failing: 6, seed: 4, hostileNames: true });
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  const popup = await clickToolbarButton(context, page, extensionId);
+  await popup.setViewportSize({ width: 380, height: 800 });
+  await signIn(popup);
+  await expect(popup.getByTestId('failing-device')).toHaveCount(6);
+  for (const device of await popup.getByTestId('failing-device').all())
+    await device.locator('summary').first().click();
+  await expect(popup.getByText('<img src=x onerror="window.__fmcXss=1">').first()).toBeVisible();
+  expect(await popup.locator('img, script:not([src])').count()).toBe(0);
+  expect(await popup.evaluate(() => (window as unknown as { __fmcXss?: number }).__fmcXss)).toBeUndefined();
+  // A 300-character name wraps instead of widening the popup.
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
