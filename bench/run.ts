@@ -7,6 +7,7 @@ const suites: Array<[string, () => Promise<{ default: Bench }>]> = [
   ['REST collection against the simulator', () => import('./fmc-collect')],
   ['full-page fleet report, 1,000 devices, in Chromium', () => import('./report')],
   ['popup', () => import('./popup')],
+  ['soak: 1,000 devices, random faults, about 3 minutes', () => import('./soak')],
 ];
 
 const only = process.argv[2];

@@ -66,6 +66,8 @@ interface Entry {
   subsection: string;
   /** `ipv4`/`ipv6` under an "IPv4 Default route" line. */
   route: string;
+  /** Its last value is on the line the output stops in, and may be cut short ("10.20.1.5" of "10.20.1.53"). */
+  cut?: boolean;
 }
 
 interface Section {
@@ -127,8 +129,11 @@ function splitSections(output: string): Section[] {
   let subsection = '';
   let route = '';
   let last: Entry | undefined;
+  const lines = output.replace(/\r\n?/g, '\n').split('\n');
+  // An output that ends on a printed character may have been cut inside its last word.
+  const cutLine = /\S$/.test(output) ? lines.length - 1 : -1;
 
-  for (const line of output.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const header = SECTION.exec(line);
     if (header) {
@@ -150,6 +155,7 @@ function splitSections(output: string): Section[] {
     const pair = KEY_VALUE.exec(line);
     if (pair) {
       last = { key: norm(pair[1] ?? ''), values: pair[2] ? [pair[2]] : [], subsection, route };
+      if (index === cutLine) last.cut = true;
       section.entries.push(last);
       continue;
     }
@@ -160,15 +166,17 @@ function splitSections(output: string): Section[] {
       continue;
     }
     // An indented bare value continues the previous field (further DNS servers).
-    if (last && /^\s/.test(line)) last.values.push(line.trim());
-    else last = undefined;
+    if (last && /^\s/.test(line)) {
+      last.values.push(line.trim());
+      if (index === cutLine) last.cut = true;
+    } else last = undefined;
   }
   return sections;
 }
 
 function readDns(system: Section): string[] | null {
   const entry = find(system, 'dns servers');
-  const servers = entry ? tokens(entry.values).filter(isIpAddress) : [];
+  const servers = entry ? whole(entry).filter(isIpAddress) : [];
   // In a section cut short, a missing or half-printed line says nothing.
   return system.closed || servers.length > 0 ? servers : null;
 }
@@ -176,10 +184,11 @@ function readDns(system: Section): string[] | null {
 function readGateways(system: Section): ShowNetwork['gateway'] {
   const gateway: ShowNetwork['gateway'] = {};
   for (const entry of system.entries) {
-    if (entry.key !== 'gateway' || !entry.values[0]) continue;
+    const value = entry.cut ? undefined : entry.values[0];
+    if (entry.key !== 'gateway' || !value) continue;
     // Versions that print no "Default route" line mean the IPv4 one.
-    if (entry.route === 'ipv6') gateway.ipv6 ??= entry.values[0];
-    else gateway.ipv4 ??= entry.values[0];
+    if (entry.route === 'ipv6') gateway.ipv6 ??= value;
+    else gateway.ipv4 ??= value;
   }
   return gateway;
 }
@@ -209,7 +218,8 @@ function readInterface(section: Section): ManagementInterface {
 function readProxy(section: Section): ProxyInfo {
   const fields: Record<string, string> = {};
   for (const entry of section.entries) fields[entry.key] ??= entry.values.join(' ');
-  const state = fields.state ?? '';
+  // A state cut short ("Ena") is no state: the output stopped before it was printed.
+  const state = find(section, 'state')?.cut ? '' : (fields.state ?? '');
   const proxy: ProxyInfo = { enabled: state.toLowerCase() === 'enabled', state, fields };
   if (fields.authentication) proxy.authentication = fields.authentication;
 
@@ -247,6 +257,12 @@ function find(section: Section, key: string): Entry | undefined {
 
 function first(section: Section, key: string): string | undefined {
   return find(section, key)?.values[0];
+}
+
+/** The entry's words, without a last one the output may have cut short. */
+function whole(entry: Entry): string[] {
+  const words = tokens(entry.values);
+  return entry.cut ? words.slice(0, -1) : words;
 }
 
 function tokens(values: readonly string[]): string[] {
