@@ -55,7 +55,9 @@ if (headless) {
   const file = path.resolve('.output/demo-screenshot.png');
   await page.screenshot({ path: file, fullPage: false });
   console.log(`\nNo display: ran headless. Screenshot of the annotated Health Monitor: ${file}`);
-  console.log('To watch it live, run `npm start` on a desktop session, or under Xvfb: `apt-get install xvfb`, then `xvfb-run npm start`.');
+  console.log(
+    'To watch it live, run `npm start` on a desktop session, or under Xvfb: `apt-get install xvfb`, then `xvfb-run npm start`.',
+  );
   await context.close();
   await sim.close();
 } else {
