@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredSession } from '../../lib/fmc';
-import { BrowserSessionTokenStore } from '../../lib/fmc/session-storage';
+import { BrowserSessionTokenStore, sessionKey } from '../../lib/fmc/session-storage';
 
 const store = new BrowserSessionTokenStore();
 
@@ -13,8 +13,9 @@ export function useFmcSession(
   useEffect(() => {
     const refresh = () => store.load(origin).then((loaded) => setSession(loaded ?? null));
     void refresh();
-    const listener = (_changes: unknown, area: string) => {
-      if (area === 'session') void refresh();
+    // Only this FMC's tokens: a running diagnosis writes its progress to storage.session several times a second.
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && sessionKey(origin) in changes) void refresh();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { StoredSession, TokenStore } from './session';
 
-const key = (origin: string) => `fmc-session:${origin}`;
+/** The storage.session key of an FMC's tokens, for pages that watch them. */
+export const sessionKey = (origin: string) => `fmc-session:${origin}`;
+const key = sessionKey;
 
 /**
  * Tokens in `storage.session`: shared by the extension's pages, gone when the browser closes, never written

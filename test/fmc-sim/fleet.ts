@@ -203,6 +203,11 @@ function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T;
 }
 
+/**
+ * The simulator's own version comparison, on purpose not the client's (`lib/fmc/version.ts`): the FMC it
+ * stands for decides its rate limit and endpoints by itself, so a client bug in reading versions shows up
+ * as a test failure instead of being agreed with.
+ */
 export function versionAtLeast(version: string, min: string): boolean {
   const a = version.split(/[.\s]/).map((n) => Number.parseInt(n, 10) || 0);
   const b = min.split('.').map((n) => Number.parseInt(n, 10) || 0);
