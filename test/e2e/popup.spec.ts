@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startDohServer } from '../dns/doh-server';
+import type { FmcSimulator } from '../fmc-sim/server';
 import { clickToolbarButton, expect, test } from './fixtures';
 import { waitForRegistration } from './helpers';
 
@@ -12,6 +13,13 @@ test.beforeEach(async ({ sim, background }) => {
   await waitForRegistration(background, 2);
 });
 
+/** The simulated Health Monitor in a tab, and the popup opened on it by a toolbar click. */
+async function openOnFmc(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  return { page, popup: await clickToolbarButton(context, page, extensionId) };
+}
+
 async function signIn(popup: Page, user = USER) {
   await popup.getByLabel('Username').fill(user);
   await popup.getByLabel('Password').fill(PASSWORD);
@@ -23,9 +31,7 @@ test('signs in with the API user and shows each failing device with its verdict'
   extensionId,
   sim,
 }) => {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  const popup = await clickToolbarButton(context, page, extensionId);
+  const { popup } = await openOnFmc(context, extensionId, sim);
   await expect(popup.getByText(/dedicated API user/i).first()).toBeVisible();
   await signIn(popup);
   const devices = popup.getByTestId('failing-device');
@@ -46,9 +52,7 @@ test('asks for confirmation before signing in with the user the FMC page shows a
   extensionId,
   sim,
 }) => {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  const popup = await clickToolbarButton(context, page, extensionId);
+  const { popup } = await openOnFmc(context, extensionId, sim);
   await signIn(popup, 'admin');
   const dialog = popup.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
@@ -62,9 +66,7 @@ test('renders the last diagnosis at once when the popup opens again', async ({
   extensionId,
   sim,
 }) => {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  const first = await clickToolbarButton(context, page, extensionId);
+  const { page, popup: first } = await openOnFmc(context, extensionId, sim);
   await signIn(first);
   await expect(first.getByTestId('failing-device')).toHaveCount(3);
   await first.close();
@@ -88,9 +90,7 @@ test('resolves the region’s cloud hosts through the DoH resolver set in the op
     await options.locator('#doh-url').press('Enter');
     await expect(options.getByText('Saved.').first()).toBeVisible();
 
-    const page = await context.newPage();
-    await page.goto(sim.url('/health/monitor/table'));
-    const popup = await clickToolbarButton(context, page, extensionId);
+    const { popup } = await openOnFmc(context, extensionId, sim);
     await signIn(popup);
     await expect(popup.getByTestId('failing-device')).toHaveCount(3);
     await expect(popup.getByTestId('dns-resolver')).toContainText(doh.url);
@@ -113,9 +113,7 @@ test('resolves the region’s cloud hosts through the DoH resolver set in the op
 });
 
 test('screenshot of the popup for the README', async ({ context, extensionId, sim }) => {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  const popup = await clickToolbarButton(context, page, extensionId);
+  const { popup } = await openOnFmc(context, extensionId, sim);
   await popup.setViewportSize({ width: 420, height: 900 });
   await signIn(popup);
   await expect(popup.getByTestId('failing-device')).toHaveCount(3);
@@ -129,9 +127,7 @@ test('hostile device names stay text in the popup and do not break its layout', 
   sim,
 }) => {
   sim.setFleet({ devices: 12, failing: 6, seed: 4, hostileNames: true });
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  const popup = await clickToolbarButton(context, page, extensionId);
+  const { popup } = await openOnFmc(context, extensionId, sim);
   await popup.setViewportSize({ width: 380, height: 800 });
   await signIn(popup);
   await expect(popup.getByTestId('failing-device')).toHaveCount(6);
