@@ -7,6 +7,7 @@ export {
   type HealthPolicyRoute,
   healthPolicyFallback,
 } from './navigation';
+export { rowOf } from './rows';
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
 export { HINT_ATTRIBUTE } from './visibility';

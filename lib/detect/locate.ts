@@ -1,35 +1,40 @@
 import { DOCUMENT_NODE, SHOW_TEXT_AND_CDATA } from './dom';
-import { type CompiledMatchers, matcherIndex, scanner } from './matchers';
+import { type CompiledMatchers, resultScanner } from './matchers';
 
-/** An alert string found in the page's text, before deciding whether a row reports it. */
-export interface LocatedAlert {
-  /** Index into `compiled.matchers`. */
-  index: number;
-  /** The smallest element whose text holds the whole alert string. */
-  label: Element;
+/** A result word ("Failure") found in the page's shown text, before deciding whether a row reports it. */
+export interface LocatedResult {
+  /** The word as the page spells it. */
+  word: string;
+  /** The text node where the word starts, and the offset there. */
+  first: CharacterData;
+  start: number;
+  /** The text node where it ends, and the offset just after it there. */
+  last: CharacterData;
+  end: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Finds the alert strings in `root`'s text, in document order. One regex pass over `textContent` does the
- * searching; a single walk over the text nodes (the pieces `textContent` is made of, in the same order) then
- * turns each match's offsets into nodes. Only matches made of shown text count.
+ * Finds the result words in `root`'s text, in document order. One regex pass over `textContent` does the
+ * searching (a page without a result word costs just that); a single walk over the text nodes (the pieces
+ * `textContent` is made of, in the same order) then turns each match's offsets into nodes. Only words made of
+ * shown text count.
  */
-export function locateAlerts(
+export function locateResults(
   root: Document | Element,
   compiled: CompiledMatchers,
   shown: (element: Element) => boolean,
-): LocatedAlert[] {
+): LocatedResult[] {
   const container = root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : (root as Element);
-  const pattern = scanner(compiled);
+  const pattern = resultScanner(compiled);
   if (!container || !pattern) return [];
   const text = container.textContent ?? '';
-  const spans: { index: number; start: number; end: number }[] = [];
+  const spans: { word: string; start: number; end: number }[] = [];
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    spans.push({ index: matcherIndex(match), start: match.index, end: match.index + match[0].length });
+    spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   }
-  if (spans.length === 0) return [];
+  if (spans.length === 0 || !compiled.dataTypes?.test(text)) return [];
 
   const walker = container.ownerDocument.createTreeWalker(container, SHOW_TEXT_AND_CDATA);
   let node = walker.nextNode() as CharacterData | null;
@@ -44,30 +49,21 @@ export function locateAlerts(
     return node;
   };
 
-  const found: LocatedAlert[] = [];
+  const found: LocatedResult[] = [];
   for (const span of spans) {
     const first = advanceTo(span.start, []);
     if (!first) break;
-    const firstStart = nodeStart;
+    const start = span.start - nodeStart;
     const nodes = [first];
     const last = advanceTo(span.end - 1, nodes);
     if (!last) break;
+    const end = span.end - nodeStart;
     // textContent glues adjacent cells together, so word boundaries are only checked inside one text node.
-    const before = first.data[span.start - firstStart - 1];
-    const after = last.data[span.end - nodeStart];
+    const before = first.data[start - 1];
+    const after = last.data[end];
     if ((before && WORD_CHAR.test(before)) || (after && WORD_CHAR.test(after))) continue;
     if (!nodes.every((piece) => piece.parentElement && shown(piece.parentElement))) continue;
-    const label = commonAncestor(first, last);
-    if (label) found.push({ index: span.index, label });
+    found.push({ word: span.word, first, start, last, end });
   }
   return found;
-}
-
-function commonAncestor(first: Node, last: Node): Element | null {
-  const ancestors = new Set<Element>();
-  for (let element = first.parentElement; element; element = element.parentElement) ancestors.add(element);
-  for (let element = last.parentElement; element; element = element.parentElement) {
-    if (ancestors.has(element)) return element;
-  }
-  return null;
 }

@@ -1,88 +1,97 @@
+import { GAP, phraseSource, SEED_DATA_TYPES } from '../knowledge/phrases';
 import type { AlertMatcher } from './types';
 
-/** White space as a page may print it: JS `\s` covers NBSP and the other Unicode spaces; plus zero-width. */
-const SPACE = '[\\s\\u200b]';
-/** Hyphen-minus, the Unicode hyphens and dashes (en, em...) and the minus sign, all read as the same dash. */
-const DASH = '[-\\u2010-\\u2015\\u2212]';
-const DASH_CHAR = /[-\u2010-\u2015\u2212]/g;
-const SEPARATOR = `${SPACE}*${DASH}${SPACE}*`;
-/** No `u` flag: it makes V8 scan a 600 kB page about 15 times slower, and `\s` covers Unicode spaces without it. */
+/** No `u` flag on the page-wide patterns: it makes V8 scan a 600 kB page about 15 times slower. */
 const FLAGS = 'i';
 
 export interface CompiledMatchers {
-  /** The matchers, blank ones left out, in the pattern's order: matcher i is capture group i + 1. */
+  /** The matchers, blank ones left out, in priority order. */
   readonly matchers: readonly AlertMatcher[];
-  /** Every alert string in one pattern, one capture group per matcher; null when there is no matcher. */
-  readonly pattern: RegExp | null;
-  /** Each matcher's alert string alone, to find it again in a label's text. */
-  readonly phrases: readonly RegExp[];
-}
-
-interface Group {
-  module: string;
-  status: string;
-  members: AlertMatcher[];
+  /** Any result word of any matcher: the one pass over a page's text. Null when there is no matcher. */
+  readonly results: RegExp | null;
+  /** Any data type of any matcher: the second cheap check before looking closer. */
+  readonly dataTypes: RegExp | null;
+  /**
+   * A data type, then only a gap, at the end of a short text (the text read backwards from a result word).
+   * Capture group i + 1 is data type i of `groups`. No word boundary before it: the text glues inline
+   * elements together (`<span>ftd-02</span><span>Cisco…`), so the caller checks one inside a text node.
+   */
+  readonly tail: RegExp | null;
+  /** The matchers of each distinct data type, in `tail`'s group order, each with its whole-word results. */
+  readonly groups: readonly (readonly { matcher: AlertMatcher; result: RegExp }[])[];
+  /** A module name, then only a gap, at the end of a text: what may precede the data type in a row. */
+  readonly moduleTail: RegExp | null;
+  /** Any of the seed's data types followed by a word (any result), for texts that list several results. */
+  readonly anyResult: RegExp;
 }
 
 /** Builds the patterns once; reuse the result for every scan. */
 export function compileMatchers(matchers: readonly AlertMatcher[]): CompiledMatchers {
-  const groups = new Map<string, Group>();
-  for (const matcher of matchers) {
-    const [module = '', dataType = '', status = ''] = [matcher.module, matcher.dataType, matcher.status].map(
-      phraseSource,
-    );
-    if (!module || !dataType || !status) continue;
-    const key = `${module}\n${status}`.toLowerCase();
-    const group = groups.get(key) ?? { module, status, members: [] };
-    group.members.push(matcher);
-    groups.set(key, group);
+  const usable = matchers.filter(
+    (matcher) => phraseSource(matcher.dataType) !== '' && matcher.results.some((word) => word.trim() !== ''),
+  );
+  const byType = new Map<string, AlertMatcher[]>();
+  for (const matcher of usable) {
+    const key = phraseSource(matcher.dataType).toLowerCase();
+    byType.set(key, [...(byType.get(key) ?? []), matcher]);
   }
-  // Matchers sharing a module and a status share one prefix and suffix in the pattern: the engine then tries
-  // the data types only where the module matched, several times faster than one branch per matcher.
-  const ordered = [...groups.values()];
-  const usable = ordered.flatMap((group) => group.members);
-  const source = ordered.map(groupSource).join('|');
+  const typeSources = [...byType.values()].map((members) => phraseSource(members[0]?.dataType ?? ''));
+  const words = unique(usable.flatMap((matcher) => matcher.results).map(phraseSource));
+  const modules = unique(usable.flatMap((matcher) => matcher.modules).map(phraseSource))
+    // Longest first, so "Threat Data Updates on Devices" is taken whole, not as its short name.
+    .sort((a, b) => b.length - a.length);
+  const seedTypes = unique(SEED_DATA_TYPES.map(phraseSource));
   return {
     matchers: usable,
-    pattern: source ? new RegExp(source, FLAGS) : null,
-    phrases: usable.map((matcher) => new RegExp(alertSource(matcher), FLAGS)),
+    results: words.length ? new RegExp(`(?:${words.join('|')})`, FLAGS) : null,
+    dataTypes: typeSources.length ? new RegExp(`(?:${typeSources.join('|')})`, FLAGS) : null,
+    tail: typeSources.length
+      ? new RegExp(`(?:${typeSources.map((s) => `(${s})`).join('|')})${GAP}*$`, 'iu')
+      : null,
+    groups: [...byType.values()].map((members) =>
+      members.map((matcher) => ({
+        matcher,
+        result: new RegExp(`^(?:${unique(matcher.results.map(phraseSource)).join('|')})$`, FLAGS),
+      })),
+    ),
+    moduleTail: modules.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${modules.join('|')})${GAP}*$`, 'iu')
+      : null,
+    anyResult: new RegExp(`(?:${seedTypes.join('|')})${GAP}*\\p{L}+`, 'giu'),
   };
 }
 
 /**
- * The cheap pre-check: false means the text cannot hold any alert string. It knows nothing of element
- * boundaries, so true only means "look closer".
+ * The cheap pre-check: false means the text cannot hold any alert (no result word, or no data type). It
+ * knows nothing of element boundaries, so true only means "look closer".
  */
 export function mayContainAlert(text: string, compiled: CompiledMatchers): boolean {
-  return compiled.pattern?.test(text) ?? false;
+  return (compiled.results?.test(text) ?? false) && (compiled.dataTypes?.test(text) ?? false);
 }
 
-/** A fresh global copy of the pattern, so a scan never shares `lastIndex` with another. */
-export function scanner(compiled: CompiledMatchers): RegExp | null {
-  return compiled.pattern && new RegExp(compiled.pattern.source, `g${FLAGS}`);
+/** A fresh global copy of the result-word pattern, so a scan never shares `lastIndex` with another. */
+export function resultScanner(compiled: CompiledMatchers): RegExp | null {
+  return compiled.results && new RegExp(compiled.results.source, `g${FLAGS}`);
 }
 
-/** Which matcher a match of the pattern belongs to: the index of its one defined capture group. */
-export function matcherIndex(match: RegExpExecArray): number {
-  return match.findIndex((group, index) => index > 0 && group !== undefined) - 1;
+/**
+ * The matcher a row's text reports: `before` is the visible text of the row up to the result word, `word`
+ * the result word. The data type must end `before` (only a gap after it) and list `word` among its results.
+ * Returns the matcher and where the data type starts in `before`.
+ */
+export function matchTail(
+  before: string,
+  word: string,
+  compiled: CompiledMatchers,
+): { matcher: AlertMatcher; start: number } | null {
+  const found = compiled.tail?.exec(before);
+  if (!found) return null;
+  const index = found.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+  const member = compiled.groups[index]?.find((candidate) => candidate.result.test(word));
+  if (!member) return null;
+  return { matcher: member.matcher, start: found.index };
 }
 
-function groupSource({ module, status, members }: Group): string {
-  const dataTypes = members.map((member) => `(${phraseSource(member.dataType)})`).join('|');
-  return `${module}${SEPARATOR}(?:${dataTypes})${SEPARATOR}${status}`;
-}
-
-/** `<module> - <dataType> - <status>`, tolerant of case, white space and the kind of dash. */
-function alertSource(matcher: AlertMatcher): string {
-  return [matcher.module, matcher.dataType, matcher.status].map(phraseSource).join(SEPARATOR);
-}
-
-/** The phrase's words, joined by any white space; '' for a blank phrase. */
-function phraseSource(phrase: string): string {
-  const words = phrase.trim();
-  if (words === '') return '';
-  return words
-    .split(/[\s\u200b]+/)
-    .map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(DASH_CHAR, DASH))
-    .join(`${SPACE}+`);
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))];
 }

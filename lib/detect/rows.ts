@@ -1,6 +1,12 @@
 import { isPhrasing } from './dom';
 
-const ROW_TAGS = new Set(['tr', 'li', 'article']);
+const ROW_TAGS = new Set(['tr', 'li']);
+/**
+ * Boxes that are rows only while they are small: an `<article>`, a card, a repeated box. A help article or a
+ * page section holding the alert's words is a document, not one alert (a TAC note quoted in a help page).
+ */
+const BOX_TAGS = new Set(['article']);
+const MAX_BOX_TEXT = 1000;
 const ROW_ROLES = new Set(['row', 'listitem', 'alert', 'status']);
 const CELL_TAGS = new Set(['td', 'th']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
@@ -45,19 +51,31 @@ export function rowOf(label: Element): Element | null {
   return null;
 }
 
-/** Where the hint goes: the table or grid cell holding the label, else the label's parent within the row. */
-export function anchorOf(label: Element, row: Element): Element {
-  for (let element: Element | null = label; element && element !== row; element = element.parentElement) {
+/**
+ * Where the hint goes: the table or grid cell holding the result word, else the cell holding the whole label,
+ * else the label's parent within the row.
+ */
+export function anchorOf(result: Element, label: Element, row: Element): Element {
+  for (let element: Element | null = result; element && element !== row; element = element.parentElement) {
     if (isCell(element)) return element;
   }
   return label === row ? row : (label.parentElement ?? row);
+}
+
+/** Quoted material (a quotation, a code listing, a figure of a help article): it shows an alert, never raises one. */
+const QUOTED = 'blockquote, pre, figure, q';
+
+export function isQuoted(element: Element): boolean {
+  return element.closest(QUOTED) !== null;
 }
 
 function isRow(element: Element): boolean {
   if (ROW_TAGS.has(element.localName) || ROW_ROLES.has(roleOf(element))) return true;
   // A cell is never the row: its row is further up.
   if (isCell(element)) return false;
-  return [...element.classList].some(isCardClass) || isRepeated(element);
+  const box =
+    BOX_TAGS.has(element.localName) || [...element.classList].some(isCardClass) || isRepeated(element);
+  return box && (element.textContent?.length ?? 0) <= MAX_BOX_TEXT;
 }
 
 function isCell(element: Element): boolean {

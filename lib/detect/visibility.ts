@@ -1,15 +1,17 @@
-import { isElement, isText } from './dom';
-
 /** Set by the extension on each hint it inserts: their text is ours, not the page's. */
 export const HINT_ATTRIBUTE = 'data-fmc-hint';
 
-/** Elements whose text the user does not read as page content. */
-const UNREAD_TAGS = new Set(['head', 'script', 'style', 'template', 'noscript', 'textarea']);
+/**
+ * Elements whose text the user does not read as page content. An `<svg>` is an icon: its `<title>` is a
+ * tooltip ("Failure", "Critical"), not text beside the status word.
+ */
+const UNREAD_TAGS = new Set(['head', 'script', 'style', 'template', 'noscript', 'textarea', 'svg']);
 
 /** False for an element that hides its own subtree from the reader, or that the extension inserted. */
 export function isShownSelf(element: Element): boolean {
   return (
     !UNREAD_TAGS.has(element.localName) &&
+    element.getAttribute('role')?.trim().toLowerCase() !== 'img' &&
     !element.hasAttribute('hidden') &&
     element.getAttribute('aria-hidden')?.trim().toLowerCase() !== 'true' &&
     !element.hasAttribute(HINT_ATTRIBUTE)
@@ -40,15 +42,4 @@ export function createVisibility(): (element: Element) => boolean {
     }
     return shown;
   };
-}
-
-/** The text a reader sees in an element: hidden subtrees left out, a line break for `<br>`. */
-export function visibleText(element: Element): string {
-  let text = '';
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (isText(child)) text += child.data;
-    else if (isElement(child) && isShownSelf(child))
-      text += child.localName === 'br' ? '\n' : visibleText(child);
-  }
-  return text;
 }

@@ -1,3 +1,5 @@
+import { ALERT_DATA_TYPES } from '../knowledge/alerts';
+import { dataTypeResults } from '../knowledge/phrases';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
 import {
@@ -68,13 +70,22 @@ export interface CollectOptions {
 /** Modules that may carry the Cloud Configuration check; which one is not confirmed, so both are read. */
 export const CLOUD_ALERT_MODULES = ['THREAT_DATA_UPDATES', 'CONN_STATUS_SSE'] as const;
 const FMC_ITSELF = '0';
+const CLOUD_CONFIGURATION = ALERT_DATA_TYPES['cloud-configuration'];
 const COMMAND_API_DEVICE_SINCE = '6.6';
 
-/** "Cisco Cloud Configuration" mentioned without a success word right after it, or any SSE connection alert. */
+/**
+ * Whether an alert reports the Cloud Configuration check failing: any SSE connection alert, or a text (name,
+ * details, description) naming `Cisco Cloud Configuration` with a failure word after it, read with the page
+ * detection's phrases (`lib/knowledge/phrases.ts`). Details list one result per line (`<br>`), so a line
+ * naming it with another result (Success) does not count. No real alert body of this check is public
+ * (fmc-rest-api.md): named without any result word, the alert's own red/yellow status is its result.
+ */
 export function isCloudConfigurationAlert(alert: HealthAlert): boolean {
   if (alert.moduleID === 'CONN_STATUS_SSE') return true;
-  const text = `${alert.name ?? ''} ${alert.details ?? ''} ${alert.description ?? ''}`;
-  return /cloud\s+configuration\b(?![\s:-]*(success|ok|green)\b)/i.test(text);
+  const text = [alert.name, alert.details, alert.description].filter(Boolean).join('\n');
+  return dataTypeResults(text).some(
+    (found) => found.dataType === CLOUD_CONFIGURATION && (found.failing || found.result === null),
+  );
 }
 
 /**

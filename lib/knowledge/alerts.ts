@@ -1,12 +1,13 @@
 import type { AlertMatcher } from '../detect/types';
+import { FAILURE_WORDS, HEALTH_MODULE_NAMES } from './phrases';
 import type { Lang } from './schema';
 
 /**
  * The Health Monitor rows the knowledge base explains, apart from its prose: the content script bundles
  * only this (a few hundred bytes) and fetches an entry's text from the background when a hint opens.
+ * Rows of the module left out ("SI SHA Lists (from TID)", "Threat Configuration"): no public Cisco document
+ * says what their failure means; they are still read as rows (`SEED_DATA_TYPES`), never annotated.
  */
-export const HEALTH_MODULE = 'Threat Data Updates';
-
 export const ALERT_DATA_TYPES = {
   'cloud-configuration': 'Cisco Cloud Configuration',
   'si-url-feeds': 'SI URL Lists and Feeds',
@@ -18,10 +19,12 @@ export const ALERT_DATA_TYPES = {
 } as const;
 export type AlertId = keyof typeof ALERT_DATA_TYPES;
 
-export function failureMatch(dataType: string) {
-  return { module: HEALTH_MODULE, dataType, status: 'Failure' };
+/** How a row of the module reports a failure of `dataType`: the data type, then one of the failure words. */
+export function failureMatch(dataType: string): { modules: string[]; dataType: string; results: string[] } {
+  return { modules: [...HEALTH_MODULE_NAMES], dataType, results: [...FAILURE_WORDS] };
 }
 
+/** In the knowledge base's order, which is also the order of priority when one row reports several. */
 export const alertMatchers: AlertMatcher[] = Object.entries(ALERT_DATA_TYPES).map(([id, dataType]) => ({
   id,
   ...failureMatch(dataType),

@@ -81,11 +81,14 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
   }),
 );
 
-/** How the alert reads in the Health Monitor: `<module> - <dataType> - <status>`. */
+/**
+ * How a row reports the alert: the data type, then one of the result words, with only white space, a dash,
+ * a colon, a cell boundary or an icon between; the module's name may come first, or not be in the row at all.
+ */
 export const AlertMatchSchema = z.strictObject({
-  module: z.string().min(1),
+  modules: z.array(z.string().min(1)).min(1),
   dataType: z.string().min(1),
-  status: z.string().min(1),
+  results: z.array(z.string().min(1)).min(1),
 });
 
 export const KnowledgeEntrySchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { type CompiledMatchers, findAlertRows, HINT_ATTRIBUTE, rowStillMatches } from '../detect';
+import { type CompiledMatchers, findAlertRows, HINT_ATTRIBUTE, rowOf, rowStillMatches } from '../detect';
 import type { AlertRowMatch } from '../detect/types';
 import type { MutationBatch } from './mutation-batcher';
 
@@ -14,11 +14,6 @@ export interface HintControllerOptions {
   mount(match: AlertRowMatch): MountedHint;
   onCountChange(count: number): void;
 }
-
-/** Changed nodes this far below a row still let us find the row (row > cell > span > text). */
-const ROW_CLIMB = 4;
-/** Past this many changed places in one batch, one pass over the document is cheaper than many small ones. */
-const MAX_LOCAL_ROOTS = 32;
 
 /**
  * Keeps exactly one hint on each failing row: adds hints to new rows, removes them from rows that
@@ -62,12 +57,7 @@ export function createHintController(doc: Document, options: HintControllerOptio
     },
     handleBatch(batch: MutationBatch) {
       if (hints.size > 0) revalidate();
-      const roots = localRoots(batch.targets);
-      if (roots === null) {
-        if (doc.body) scan(doc.body);
-      } else {
-        for (const root of roots) if (root.isConnected) scan(root);
-      }
+      for (const root of localRoots(batch)) if (root.isConnected) scan(root);
       report();
     },
     count: () => hints.size,
@@ -78,21 +68,26 @@ export function createHintController(doc: Document, options: HintControllerOptio
   };
 }
 
-/** The changed places, each widened to where its row can be, without nested duplicates; null: too many. */
-function localRoots(targets: Set<Element>): Element[] | null {
-  if (targets.size > MAX_LOCAL_ROOTS) return null;
-  const widened = new Set<Element>();
-  for (const target of targets) {
-    let element = target;
-    for (
-      let i = 0;
-      i < ROW_CLIMB && element.parentElement && element.parentElement !== element.ownerDocument.body;
-      i++
-    ) {
-      element = element.parentElement;
-    }
-    widened.add(element);
+/**
+ * The places to rescan: each changed place widened to its row (a result word may arrive beside a data type
+ * already there), a place outside any row as it is, without nested duplicates. A parent that only lost
+ * children counts only inside a row. The cost follows what the page changed, never the page's size: a busy
+ * table whose rows are replaced costs its new rows.
+ */
+function localRoots(batch: MutationBatch): Element[] {
+  const roots = new Set<Element>();
+  for (const target of batch.targets) roots.add(rowOf(target) ?? target);
+  for (const parent of batch.removedFrom) {
+    const row = rowOf(parent);
+    if (row) roots.add(row);
   }
-  const all = [...widened];
-  return all.filter((element) => !all.some((other) => other !== element && other.contains(element)));
+  const outermost: Element[] = [];
+  for (const root of roots) {
+    let nested = false;
+    for (let element = root.parentElement; element && !nested; element = element.parentElement) {
+      nested = roots.has(element);
+    }
+    if (!nested) outermost.push(root);
+  }
+  return outermost;
 }

@@ -4,8 +4,13 @@
  * A timer backs the frame up: hidden tabs and iframes get no animation frames.
  */
 export interface MutationBatch {
-  /** Elements whose subtree changed (added nodes, changed children, changed text). */
+  /**
+   * Where content arrived: each added element, and the parent of added or changed text. Not the parent of an
+   * added element: a table whose rows an app replaces is not rescanned whole, only its new rows.
+   */
   targets: Set<Element>;
+  /** Parents that only lost children: a removal can join a row's text, never create a row. */
+  removedFrom: Set<Element>;
 }
 
 const FALLBACK_DELAY_MS = 250;
@@ -16,6 +21,7 @@ export function watchMutations(
   ignore: (node: Node) => boolean,
 ): () => void {
   let targets = new Set<Element>();
+  let removedFrom = new Set<Element>();
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const view = doc.defaultView;
@@ -25,8 +31,9 @@ export function watchMutations(
     if (timer !== undefined) clearTimeout(timer);
     frame = 0;
     timer = undefined;
-    const batch = { targets };
+    const batch = { targets, removedFrom };
     targets = new Set();
+    removedFrom = new Set();
     onBatch(batch);
   };
 
@@ -37,10 +44,19 @@ export function watchMutations(
           ? (record.target as Element)
           : record.target.parentElement;
       if (!target || ignore(target)) continue;
-      if (record.type === 'childList' && onlyIgnored(record, ignore)) continue;
-      targets.add(target);
+      if (record.type !== 'childList') {
+        targets.add(target);
+        continue;
+      }
+      let added = false;
+      for (const node of record.addedNodes) {
+        if (ignore(node)) continue;
+        added = true;
+        targets.add(node.nodeType === Node.ELEMENT_NODE ? (node as Element) : target);
+      }
+      if (!added && record.removedNodes.length > 0 && !onlyIgnored(record, ignore)) removedFrom.add(target);
     }
-    if (targets.size > 0 && !frame && timer === undefined) {
+    if ((targets.size > 0 || removedFrom.size > 0) && !frame && timer === undefined) {
       frame = view?.requestAnimationFrame(flush) ?? 0;
       timer = setTimeout(flush, FALLBACK_DELAY_MS);
     }

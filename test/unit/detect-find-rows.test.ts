@@ -56,7 +56,7 @@ describe('findAlertRows: row markups', () => {
     expect(row.anchor).toBe(byId(doc, 'cell-1'));
   });
 
-  it('ignores no-break spaces, runs of white space, en/em dashes and case; needs whole words and dashes', () => {
+  it('ignores no-break spaces, runs of white space, en/em dashes and case; needs whole words', () => {
     const { matches } = find('spacing-dashes-case.html');
     expect(ids(matches)).toEqual([
       'nbsp',
@@ -66,6 +66,8 @@ describe('findAlertRows: row markups', () => {
       'runs',
       'no-spaces',
       'glued-cells',
+      // Issue 8: white space alone may stand between the data type and its result.
+      'no-dash',
     ]);
   });
 });
@@ -86,7 +88,7 @@ describe('findAlertRows: what must not match', () => {
     expect(ids(matches)).toEqual(['reports', 'since', 'device-prefix', 'line-break', 'long-sibling-box']);
   });
 
-  it('finds nothing for other checks failing, other statuses, or a Failure badge next to a Success', () => {
+  it('finds nothing for other checks failing, other statuses, a Failure badge next to a Success, or words between', () => {
     const { matches } = find('other-failure.html');
     expect(matches).toEqual([]);
   });

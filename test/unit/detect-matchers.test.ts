@@ -1,36 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatchers, mayContainAlert } from '../../lib/detect';
-import { matcherIndex } from '../../lib/detect/matchers';
+import { matchTail } from '../../lib/detect/matchers';
+import type { AlertMatcher } from '../../lib/detect/types';
 import { MATCHERS } from '../fixtures/detect/load';
 
 const compiled = compileMatchers(MATCHERS);
+const MODULES = ['Threat Data Updates on Devices', 'Threat Data Updates'];
+const matcher = (id: string, dataType: string, results = ['Failure']): AlertMatcher => ({
+  id,
+  modules: MODULES,
+  dataType,
+  results,
+});
 
-describe('mayContainAlert', () => {
-  it('finds the alert string in plain text', () => {
-    expect(mayContainAlert('x Threat Data Updates - Cisco Cloud Configuration - Failure y', compiled)).toBe(
-      true,
-    );
-  });
-
-  it('ignores case, runs of white space, no-break spaces and the kind of dash', () => {
+describe('mayContainAlert (the cheap pre-check)', () => {
+  it('says "look closer" for a text holding a data type and a failure word, in any of the forms', () => {
     for (const text of [
-      'threat data updates - CISCO CLOUD CONFIGURATION - failure',
-      'Threat  Data\n\tUpdates   -   Cisco Cloud Configuration -\nFailure',
-      'Threat\u00a0Data\u00a0Updates\u00a0-\u00a0Cisco Cloud Configuration\u00a0- Failure',
-      'Threat Data Updates \u2013 Cisco Cloud Configuration \u2014 Failure',
-      'Threat Data Updates-Cisco Cloud Configuration-Failure',
+      'x Threat Data Updates - Cisco Cloud Configuration - Failure y',
+      'Cisco Cloud ConfigurationFailure',
+      'Data TypeStatusCisco Cloud ConfigurationFailure',
+      'threat data updates - CISCO CLOUD CONFIGURATION - failed',
+      'Cisco\u00a0Cloud\nConfiguration Failure',
     ]) {
       expect(mayContainAlert(text, compiled), text).toBe(true);
     }
   });
 
-  it('rejects another status, another data type, a missing part or a missing dash', () => {
+  it('rejects a text without a failure word or without a known data type', () => {
     for (const text of [
       'Threat Data Updates - Cisco Cloud Configuration - Success',
       'Threat Data Updates - Threat Configuration - Failure',
-      'Cisco Cloud Configuration - Failure',
-      'Threat Data Updates Cisco Cloud Configuration Failure',
       'Failure',
+      'Cisco Cloud',
     ]) {
       expect(mayContainAlert(text, compiled), text).toBe(false);
     }
@@ -43,52 +44,71 @@ describe('mayContainAlert', () => {
 
   it('is always false without matchers', () => {
     const none = compileMatchers([]);
-    expect(none.pattern).toBeNull();
+    expect(none.results).toBeNull();
     expect(mayContainAlert('Threat Data Updates - Cisco Cloud Configuration - Failure', none)).toBe(false);
+  });
+});
+
+describe('matchTail (the data type right before a result word)', () => {
+  const idOf = (before: string, word = 'Failure') => matchTail(before, word, compiled)?.matcher.id;
+
+  it('takes a data type followed only by a gap: spaces, a cell boundary, dashes, a colon, an icon glyph', () => {
+    expect(idOf('Cisco Cloud Configuration')).toBe('cloud-configuration');
+    expect(idOf('ftd-01\nThreat Data Updates on Devices\nCisco Cloud Configuration\n\n')).toBe(
+      'cloud-configuration',
+    );
+    expect(idOf('Threat Data Updates \u2013 Cisco Cloud Configuration \u2014 ')).toBe('cloud-configuration');
+    expect(idOf('Cisco Cloud Configuration: ')).toBe('cloud-configuration');
+    expect(idOf('Cisco Cloud Configuration \u26a0 ')).toBe('cloud-configuration');
+    expect(idOf('Cisco Cloud Configuration \uf071 ')).toBe('cloud-configuration');
+    expect(idOf('SI URL Lists and Feeds - ', 'failed')).toBe('si-url');
+  });
+
+  it('rejects words between the data type and its result, a partial data type, and another result word', () => {
+    expect(idOf('Cisco Cloud Configuration - Success - ')).toBeUndefined();
+    expect(idOf('Cisco Cloud Configuration last run ')).toBeUndefined();
+    expect(idOf('Cloud Configuration ')).toBeUndefined();
+    expect(idOf('Cisco Cloud Configuration ', 'Success')).toBeUndefined();
+    expect(idOf('Cisco Cloud Configuration ', 'Critical')).toBeUndefined();
+  });
+
+  it('says where the data type starts', () => {
+    const before = 'ftd-01\nThreat Data Updates - Cisco Cloud Configuration - ';
+    expect(matchTail(before, 'Failure', compiled)?.start).toBe(before.indexOf('Cisco'));
   });
 });
 
 describe('compileMatchers', () => {
   it('takes regex characters in names literally', () => {
-    const sha = compileMatchers([
-      { id: 'sha', module: 'Threat Data Updates', dataType: 'SI SHA Lists (from TID)', status: 'Failure' },
-    ]);
-    expect(mayContainAlert('Threat Data Updates - SI SHA Lists (from TID) - Failure', sha)).toBe(true);
-    expect(mayContainAlert('Threat Data Updates - SI SHA Lists from TID - Failure', sha)).toBe(false);
+    const sha = compileMatchers([matcher('sha', 'SI SHA Lists (from TID)')]);
+    expect(matchTail('SI SHA Lists (from TID) ', 'Failure', sha)?.matcher.id).toBe('sha');
+    expect(matchTail('SI SHA Lists from TID ', 'Failure', sha)).toBeNull();
   });
 
-  it('leaves out matchers with a blank part, which could match any dash', () => {
+  it('leaves out matchers with a blank data type or no result word, which could match anything', () => {
     const result = compileMatchers([
-      { id: 'blank', module: 'Threat Data Updates', dataType: ' ', status: 'Failure' },
+      matcher('blank', ' '),
+      matcher('no-result', 'AMP Dynamic Analysis', [' ']),
       ...MATCHERS.slice(0, 1),
     ]);
-    expect(result.matchers.map((matcher) => matcher.id)).toEqual(['cloud-configuration']);
-    expect(mayContainAlert('Threat Data Updates -  - Failure', result)).toBe(false);
+    expect(result.matchers.map((m) => m.id)).toEqual(['cloud-configuration']);
   });
 
-  it('tells matchers apart across modules and statuses', () => {
+  it('tells matchers of one data type apart by their result words', () => {
     const mixed = compileMatchers([
-      { id: 'a', module: 'Threat Data Updates', dataType: 'Cisco Cloud Configuration', status: 'Failure' },
-      { id: 'b', module: 'Disk Usage', dataType: '/ngfw', status: 'Critical' },
-      { id: 'c', module: 'Threat Data Updates', dataType: 'AMP Dynamic Analysis', status: 'Failure' },
-      { id: 'd', module: 'Threat Data Updates', dataType: 'Cisco Cloud Configuration', status: 'Warning' },
+      matcher('a', 'Cisco Cloud Configuration'),
+      matcher('c', 'AMP Dynamic Analysis'),
+      matcher('d', 'Cisco Cloud Configuration', ['Warning']),
     ]);
-    const idOf = (text: string) => {
-      const match = mixed.pattern?.exec(text);
-      return match ? mixed.matchers[matcherIndex(match)]?.id : undefined;
-    };
-    expect(idOf('Threat Data Updates - Cisco Cloud Configuration - Failure')).toBe('a');
-    expect(idOf('Disk Usage - /ngfw - Critical')).toBe('b');
-    expect(idOf('Threat Data Updates - AMP Dynamic Analysis - Failure')).toBe('c');
-    expect(idOf('Threat Data Updates - Cisco Cloud Configuration - Warning')).toBe('d');
-    expect(idOf('Disk Usage - /ngfw - Failure')).toBeUndefined();
+    expect(matchTail('Cisco Cloud Configuration - ', 'Failure', mixed)?.matcher.id).toBe('a');
+    expect(matchTail('Cisco Cloud Configuration - ', 'warning', mixed)?.matcher.id).toBe('d');
+    expect(matchTail('AMP Dynamic Analysis - ', 'Failure', mixed)?.matcher.id).toBe('c');
+    expect(matchTail('AMP Dynamic Analysis - ', 'Warning', mixed)).toBeNull();
   });
 
-  it('keeps one phrase per matcher, in order', () => {
-    expect(compiled.phrases).toHaveLength(MATCHERS.length);
-    expect(compiled.phrases[1]?.test('Threat Data Updates - SI URL Lists and Feeds - Failure')).toBe(true);
-    expect(compiled.phrases[1]?.test('Threat Data Updates - Cisco Cloud Configuration - Failure')).toBe(
-      false,
-    );
+  it('strips the module name, long or short, from what precedes the data type', () => {
+    expect(compiled.moduleTail?.exec('ftd-01: Threat Data Updates on Devices: ')?.index).toBe(8);
+    expect(compiled.moduleTail?.exec('Threat Data Updates - ')?.index).toBe(0);
+    expect(compiled.moduleTail?.exec('Threat Data Updates on Devices, see ')).toBeNull();
   });
 });

@@ -38,6 +38,19 @@ describe('isCloudConfigurationAlert', () => {
     ).toBe(true);
   });
 
+  it('reads the details with the page detection’s words: failure words, case, dashes, lines', () => {
+    const cloud = (details: string) =>
+      isCloudConfigurationAlert(alert({ moduleID: 'THREAT_DATA_UPDATES', details }));
+    expect(cloud('cisco cloud configuration \u2013 FAILED')).toBe(true);
+    expect(cloud('Threat Data Updates on Devices: Cisco Cloud Configuration: Failure')).toBe(true);
+    expect(cloud('SI URL Lists and Feeds - Success<br/>Cisco Cloud Configuration - Failure')).toBe(true);
+    // Named without a result: the alert's own red status is the result (no real body is public).
+    expect(cloud('Cisco Cloud Configuration')).toBe(true);
+    expect(cloud('Threat Configuration - Failure')).toBe(false);
+    expect(cloud('Cisco Cloud Configuration - Success<br>Cisco Cloud Configurations')).toBe(false);
+    expect(cloud('Local Malware Analysis Signatures - Failure')).toBe(false);
+  });
+
   it('takes any alert of the SSE connection module', () => {
     expect(isCloudConfigurationAlert(alert({ moduleID: 'conn_status_sse', details: 'Disconnected' }))).toBe(
       true,

@@ -14,7 +14,11 @@ const HOSTILE = '<img src=x onerror="globalThis.pwned=1">';
 
 const ENTRY: ResolvedEntry = {
   id: 'cloud-configuration',
-  match: { module: 'Threat Data Updates', dataType: 'Cisco Cloud Configuration', status: 'Failure' },
+  match: {
+    modules: ['Threat Data Updates on Devices', 'Threat Data Updates'],
+    dataType: 'Cisco Cloud Configuration',
+    results: ['Failure', 'Failed'],
+  },
   confidence: 'documented',
   title: 'Cisco Cloud Configuration — Failure',
   summary: 'The device cannot reach SSE.',

@@ -46,7 +46,10 @@ function appendRow(id: string, device: string, alert: string) {
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
 const cell = (rowId: string) => el(`#${rowId} td.alert`);
 const hostsIn = (root: ParentNode) => root.querySelectorAll(`[${HINT_ATTRIBUTE}]`);
-const batch = (...targets: Element[]): MutationBatch => ({ targets: new Set(targets) });
+const batch = (...targets: Element[]): MutationBatch => ({
+  targets: new Set(targets),
+  removedFrom: new Set(),
+});
 
 let controller: ReturnType<typeof createHintController> | undefined;
 
@@ -246,16 +249,38 @@ describe('handleBatch', () => {
     expect(onCountChange.mock.calls).toEqual([[3], [4]]);
   });
 
-  it('finds new rows with one pass over the page when the batch holds many changes', () => {
+  it('rescans only the places that changed, however many: never the whole page', () => {
     const { controller } = setup();
     controller.start();
-    const spans = Array.from({ length: 40 }, () => document.body.appendChild(document.createElement('span')));
-    appendRow('r4', 'fw-branch-04', FAILING_DNS);
-
+    const spans = Array.from({ length: 400 }, () =>
+      document.body.appendChild(document.createElement('span')),
+    );
+    const row = appendRow('r4', 'fw-branch-04', FAILING_DNS);
+    // A row the batch does not name is not read (the batcher always names an added row).
     controller.handleBatch(batch(...spans));
+    expect(hostsIn(cell('r4'))).toHaveLength(0);
 
+    controller.handleBatch(batch(...spans, row));
     expect(hostsIn(cell('r4'))).toHaveLength(1);
     expect(controller.count()).toBe(4);
+  });
+
+  it('widens a changed text inside a row to the row, and a removal only when it is inside a row', () => {
+    const { controller } = setup();
+    controller.start();
+    const row = appendRow('r5', 'fw-branch-05', 'Threat Data Updates - Cisco Cloud Configuration - Success');
+    controller.handleBatch(batch(row));
+    expect(hostsIn(row)).toHaveLength(0);
+    // The status word changes in a span deep in the row; the batch names the span only.
+    const alertCell = cell('r5');
+    alertCell.innerHTML = '<span>Cisco Cloud Configuration</span> <b><i>Fail</i>ure</b>';
+    controller.handleBatch(batch(alertCell.querySelector('i') as Element));
+    expect(hostsIn(row)).toHaveLength(1);
+    // A parent above the rows that only lost children (rows removed) is not rescanned.
+    const before = controller.count();
+    el('#r1').remove();
+    controller.handleBatch({ targets: new Set(), removedFrom: new Set([el('#rows')]) });
+    expect(controller.count()).toBe(before - 1);
   });
 
   it('reports the count only when it changes', () => {

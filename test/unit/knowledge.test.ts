@@ -143,9 +143,9 @@ describe('cloud-configuration entry', () => {
     const entry = cloudEntry();
     expect(entry.confidence).toBe('documented');
     expect(entry.match).toEqual({
-      module: 'Threat Data Updates',
+      modules: ['Threat Data Updates on Devices', 'Threat Data Updates'],
       dataType: 'Cisco Cloud Configuration',
-      status: 'Failure',
+      results: ['Failure', 'Failed'],
     });
     expect(JSON.stringify(entry.meaning)).toContain('api-sse.cisco.com');
     expect(JSON.stringify(entry.meaning)).toContain('CSCvr46845');
@@ -270,9 +270,9 @@ describe('knowledge API', () => {
     expect(alertMatchers).toEqual(knowledgeBase.map((entry) => ({ id: entry.id, ...entry.match })));
     expect(alertMatchers).toContainEqual({
       id: 'cloud-configuration',
-      module: 'Threat Data Updates',
+      modules: ['Threat Data Updates on Devices', 'Threat Data Updates'],
       dataType: 'Cisco Cloud Configuration',
-      status: 'Failure',
+      results: ['Failure', 'Failed'],
     });
   });
 

@@ -63,7 +63,7 @@ describe('watchMutations', () => {
   it('hands several mutations of one tick over as one batch, on the next animation frame', async () => {
     const batches = watch();
     el('c1').textContent = 'Threat Data Updates - Cisco Cloud Configuration - Failure';
-    el('c2').append(document.createElement('span'));
+    const span = el('c2').appendChild(document.createElement('span'));
     const row = document.createElement('tr');
     el('rows').append(row);
     await delivered();
@@ -73,7 +73,19 @@ describe('watchMutations', () => {
     runFrames();
 
     expect(batches).toHaveLength(1);
-    expect(batches[0]?.targets).toEqual(new Set([el('c1'), el('c2'), el('rows')]));
+    // New text is reported by its element; a new element by itself, not by its parent (the table).
+    expect(batches[0]?.targets).toEqual(new Set([el('c1'), span, row]));
+  });
+
+  it('names the new rows when an app replaces rows, and a parent that only lost children apart', async () => {
+    const batches = watch();
+    const fresh = document.createElement('tr');
+    el('r1').replaceWith(fresh);
+    el('r2').remove();
+    await delivered();
+    runFrames();
+    expect(batches[0]?.targets).toEqual(new Set([fresh]));
+    expect(batches[0]?.removedFrom).toEqual(new Set([el('rows')]));
   });
 
   it('does not hand the same changes over again from the fallback timer', async () => {
@@ -152,12 +164,13 @@ describe('watchMutations', () => {
   it('still sees page nodes added together with a hint host', async () => {
     const batches = watch();
     const fragment = document.createDocumentFragment();
-    fragment.append(hintHost(), document.createElement('span'));
+    const span = document.createElement('span');
+    fragment.append(hintHost(), span);
     el('c2').append(fragment);
     await delivered();
     runFrames();
     expect(batches).toHaveLength(1);
-    expect(batches[0]?.targets).toEqual(new Set([el('c2')]));
+    expect(batches[0]?.targets).toEqual(new Set([span]));
   });
 
   it('asks for one animation frame for changes delivered in several observer callbacks', async () => {
@@ -209,10 +222,11 @@ describe('watchMutations', () => {
 
     it('keeps a record that adds page nodes next to a hint host', () => {
       const batches = watch();
-      deliver([childList(el('c1'), [hintHost(), document.createElement('span')])]);
+      const span = document.createElement('span');
+      deliver([childList(el('c1'), [hintHost(), span])]);
       runFrames();
       expect(batches).toHaveLength(1);
-      expect(batches[0]?.targets).toEqual(new Set([el('c1')]));
+      expect(batches[0]?.targets).toEqual(new Set([span]));
     });
 
     it('keeps a record where the page removes a hint host along with its own nodes', () => {

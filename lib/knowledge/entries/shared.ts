@@ -1,6 +1,6 @@
 import type { Command, Localized, Section, Step } from '../schema';
 
-/** Every row of the health module reads `Threat Data Updates - <row> - Failure`. */
+/** A failing row of the health module reads `<data type>` | `Failure` (the seed's table); its title says so. */
 
 export function failureTitle(dataType: string): Localized {
   return { en: `${dataType} — Failure`, fr: `${dataType} — échec` };
