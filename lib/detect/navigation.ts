@@ -16,11 +16,15 @@ export const HEALTH_POLICY_ROUTES: readonly [HealthPolicyRoute, ...HealthPolicyR
   { sinceMajor: 0, path: '/health/policy' },
 ];
 
-/** Link texts of the policy entry, English and French UI, with or without the menu's name. */
+/**
+ * Link texts of the policy entry, English, French and Japanese UI, with or without the menu's name. FMC 6.x
+ * offers other UI languages (fmc-ui.md section 5); their menu words are unknown, so there the link is found
+ * by its href or title, else the version guess or the user's own address (options page) applies.
+ */
 const POLICY_TEXT =
-  /^(?:(?:health|santé|intégrité)\s+)?(?:polic(?:y|ies)|politiques?|stratégies?)(?:\s+(?:de\s+(?:la\s+)?|d['’]\s*)?(?:health|santé|l['’]\s*intégrité|intégrité))?$/u;
-const HEALTH_WORD = /health|santé|intégrité/u;
-const POLICY_WORD = /polic|politique|stratégie/u;
+  /^(?:(?:health|santé|intégrité)\s+)?(?:polic(?:y|ies)|politiques?|stratégies?)(?:\s+(?:de\s+(?:la\s+)?|d['’]\s*)?(?:health|santé|l['’]\s*intégrité|intégrité))?$|^(?:ヘルス\s*)?ポリシー$/u;
+const HEALTH_WORD = /health|santé|intégrité|ヘルス/u;
+const POLICY_WORD = /polic|politique|stratégie|ポリシー/u;
 /** How far up a menu the search for the "Health" label goes before giving up. */
 const MAX_MENU_LEVELS = 6;
 const ITEM_ROLES = new Set(['menuitem', 'listitem', 'option', 'treeitem', 'none', 'presentation']);

@@ -19,6 +19,13 @@ describe('findHealthPolicyLink', () => {
     expect(findHealthPolicyLink(loadFixture('nav-fr.html'))).toBe('https://fmc.example.com/ddd/#R7');
   });
 
+  it('reads a Japanese menu: ポリシー under ヘルス', () => {
+    const doc = loadFixture('forms/localized.html');
+    expect(findHealthPolicyLink(doc)).toBe('https://fmc.example.com/health/policy');
+    const users = loadHtml('<ul><li>ユーザー<ul><li><a href="/users/policy">ポリシー</a></li></ul></li></ul>');
+    expect(findHealthPolicyLink(users)).toBeNull();
+  });
+
   it('is null when the menus have no Health > Policy entry, whatever other Policy links exist', () => {
     expect(findHealthPolicyLink(loadFixture('nav-without-policy.html'))).toBeNull();
   });
