@@ -11,3 +11,4 @@ export { rowOf } from './rows';
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
 export { HINT_ATTRIBUTE } from './visibility';
+export { type DeviceNames, devicesOfRows } from './device';
