@@ -33,7 +33,7 @@ export function textBefore(node: CharacterData, offset: number, row: Element): T
       parts.push({ node: child, text: child.data });
       budget -= nonSpace(child.data);
     } else if (isElement(child) && isShownSelf(child)) {
-      if (child.localName === 'br') return void parts.push({ node: null, text: BREAK });
+      if (isBreak(child)) return void parts.push({ node: null, text: BREAK });
       const box = !isPhrasing(child);
       if (box) parts.push({ node: null, text: BREAK });
       for (let last = child.lastChild; last && budget > 0; last = last.previousSibling) visit(last);
@@ -80,7 +80,7 @@ export function runAfter(node: CharacterData, offset: number, row: Element): str
       text += child.data;
       if (nonSpace(text) > AFTER_BUDGET) done = true;
     } else if (isElement(child) && isShownSelf(child)) {
-      if (child.localName === 'br' || !isPhrasing(child)) {
+      if (isBreak(child) || !isPhrasing(child)) {
         done = true;
         return;
       }
@@ -94,6 +94,14 @@ export function runAfter(node: CharacterData, offset: number, row: Element): str
     current = parent;
   }
   return text;
+}
+
+/**
+ * Inline elements that end a run of text: a line break, and a timestamp (`<time>`), which a list item or a
+ * Message Center entry prints after its text ("… - Failure May 14, 2025 09:41") and never belongs to a sentence.
+ */
+function isBreak(element: Element): boolean {
+  return element.localName === 'br' || element.localName === 'time';
 }
 
 function nonSpace(text: string): number {

@@ -1,3 +1,4 @@
+export { type DeviceNames, devicesOfRows } from './device';
 export { findAlertRows, rowStillMatches } from './find-rows';
 export { findLoggedInUser } from './logged-in-user';
 export { type CompiledMatchers, compileMatchers, mayContainAlert } from './matchers';
@@ -11,4 +12,3 @@ export { rowOf } from './rows';
 export type { AlertMatcher, AlertRowMatch } from './types';
 export { detectFmcVersion } from './version';
 export { HINT_ATTRIBUTE } from './visibility';
-export { type DeviceNames, devicesOfRows } from './device';

@@ -22,7 +22,9 @@ describe('findHealthPolicyLink', () => {
   it('reads a Japanese menu: ポリシー under ヘルス', () => {
     const doc = loadFixture('forms/localized.html');
     expect(findHealthPolicyLink(doc)).toBe('https://fmc.example.com/health/policy');
-    const users = loadHtml('<ul><li>ユーザー<ul><li><a href="/users/policy">ポリシー</a></li></ul></li></ul>');
+    const users = loadHtml(
+      '<ul><li>ユーザー<ul><li><a href="/users/policy">ポリシー</a></li></ul></li></ul>',
+    );
     expect(findHealthPolicyLink(users)).toBeNull();
   });
 

@@ -1,26 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DATA_TYPES } from '../fmc-sim/fleet';
 import { type FleetSummary, type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import { escapeHtml, h, jsonIsland, render } from '../fmc-sim/ui/html';
 
 const FLEET = { devices: 20, failing: 3, seed: 3 };
 const CLOUD_FAILURE = 'Threat Data Updates - Cisco Cloud Configuration - Failure';
-/** How each markup prints one Cisco Cloud Configuration failure (the grid splits it across spans). */
-const FAILURE_MARKUP: Record<string, string> = {
-  table: `<td class="alert">${CLOUD_FAILURE}</td>`,
-  grid:
-    '<span class="hmToken">Threat Data Updates</span>\u00a0\u2013 <span class="hmToken">Cisco Cloud Configuration' +
-    '</span> \u2013 <span class="hmToken isFailure">Failure</span>',
-  alerts: `<div class="notification__title">${CLOUD_FAILURE}</div>`,
+/** How each form prints one Cisco Cloud Configuration failure, as HTML (fmc-ui.md, form by form). */
+const FAILURE_MARKUP: Record<string, RegExp> = {
+  module: /<td class="data-type">Cisco Cloud Configuration<\/td><td class="status status-failure">/g,
+  alerts: />Cisco Cloud Configuration - Failure</g,
+  messages:
+    /<span class="message-text">(?:Threat Data Updates on Devices: )?Cisco Cloud Configuration - Failure<\/span>/g,
+  events: /<td>Cisco Cloud Configuration<\/td><td class="status status-failure">Failure<\/td>/g,
+  cards: /<li class="notification notification--failure">/g,
+  table: /<td class="alert">Threat Data Updates - Cisco Cloud Configuration - Failure<\/td>/g,
+  grid: /<span class="hmToken">Threat Data Updates<\/span>\u00a0\u2013 <span class="hmToken">Cisco Cloud Configuration<\/span> \u2013 <span class="hmToken isFailure">Failure<\/span>/g,
 };
-/** How each markup opens one row or card. */
-const ROW_MARKUP: Record<string, string> = {
+/** How each form opens the row of one data type of one device, where it lists all ten. */
+const TEN_ROWS: Record<string, string> = {
+  module: '<td class="data-type">',
   table: '<tr class="health-row ',
   grid: '<div role="row" class="hmGridRow is',
-  alerts: '<li class="notification ',
 };
-const MARKUPS = Object.keys(FAILURE_MARKUP);
+const FORMS = Object.keys(FAILURE_MARKUP);
+const DATA_TYPES_IN_ORDER: readonly string[] = DATA_TYPES;
 
 let sim: FmcSimulator;
 
@@ -39,12 +45,30 @@ async function get(path: string, init?: RequestInit) {
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-function count(haystack: string, needle: string): number {
-  return haystack.split(needle).length - 1;
+function count(haystack: string, needle: string | RegExp): number {
+  return typeof needle === 'string'
+    ? haystack.split(needle).length - 1
+    : (haystack.match(needle) ?? []).length;
+}
+
+/** The rows (table rows, ARIA rows, list items) of a page that name a data type and a failure word. */
+function failingRows(document: {
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+}) {
+  return Array.from(document.querySelectorAll('main tr, main li, main [role="row"]')).filter((row) => {
+    const text = row.textContent ?? '';
+    // textContent glues cells together ("ConfigurationFailure2025-…"), so no word boundaries here.
+    return /Failure|Failed/.test(text) && DATA_TYPES_IN_ORDER.some((type) => text.includes(type));
+  }).length;
 }
 
 /** The page's JSON island, as its script reads it. */
-function island(html: string): { widget: unknown; late: number | null; rerender: number | null } {
+function island(html: string): {
+  widget: unknown;
+  widgetId?: string;
+  late: number | null;
+  rerender: number | null;
+} {
   const match = /<script type="application\/json" id="sim-monitor-config">(.*?)<\/script>/s.exec(html);
   if (!match?.[1]) throw new Error('no JSON island');
   return JSON.parse(match[1]);
@@ -56,24 +80,30 @@ async function loadInDom(html: string) {
   const document = window.document;
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/, '');
   const scripts = [...document.querySelectorAll('script:not([type])')];
-  const globals = { document, NodeFilter: window.NodeFilter, setTimeout: window.setTimeout.bind(window) };
+  const globals = {
+    document,
+    NodeFilter: window.NodeFilter,
+    setTimeout: window.setTimeout.bind(window),
+    performance,
+  };
   for (const script of scripts) runInNewContext(script.textContent ?? '', globals);
   return { window, document };
 }
 
 describe('FMC simulator pages', () => {
-  it('serves every page with 200 and redirects / to the table', async () => {
+  it('serves every page with 200 and redirects / to the module detail (form 1)', async () => {
     const root = await get('/');
     expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/health/monitor/table');
+    expect(root.headers.get('location')).toBe('/health/monitor/module');
     for (const path of [
       '/health/monitor',
-      '/health/monitor/table',
-      '/health/monitor/grid',
-      '/health/monitor/alerts',
+      ...FORMS.map((form) => `/health/monitor/${form}`),
+      '/health/monitor/alerts?markup=grid',
       '/health/policy',
       '/ui/login',
       '/help/cloud',
+      '/help/tac-note',
+      '/sim/busy?rows=10&duration=0',
       '/overview/dashboards',
       '/health/exclude',
     ]) {
@@ -84,44 +114,159 @@ describe('FMC simulator pages', () => {
     }
   });
 
-  it.each(MARKUPS)('%s: one Failure per failing device, heading, help prose and summary', async (markup) => {
-    const { text } = await get(`/health/monitor/${markup}`);
-    expect(count(text, FAILURE_MARKUP[markup] ?? '')).toBe(3);
-    expect(text).toContain('<title>Health Monitor - Secure Firewall Management Center</title>');
-    expect(text).toContain('<h1>Health Monitor</h1>');
-    expect(text).toMatch(/<p class="help">[^<]*Threat Data Updates - Cisco Cloud Configuration - Failure/);
-    expect(text).toContain('<p class="summary">20 devices, 3 failing</p>');
-    expect(text).toContain('id="sim-fix-first"');
+  it.each(FORMS)(
+    '%s: one Cloud Configuration failure per failing device, heading, help prose, summary',
+    async (form) => {
+      const { text } = await get(`/health/monitor/${form}`);
+      expect(count(text, FAILURE_MARKUP[form] ?? /$^/)).toBe(3);
+      expect(text).toContain('<title>Health Monitor - Secure Firewall Management Center</title>');
+      expect(text).toContain('<h1>Health Monitor</h1>');
+      expect(text).toMatch(/<p class="help">[^<]*Threat Data Updates - Cisco Cloud Configuration - Failure/);
+      expect(text).toContain('<p class="summary">20 devices, 3 failing</p>');
+      expect(text).toContain('id="sim-fix-first"');
+    },
+  );
+
+  it.each(FORMS)('%s: the rows a reader sees as failing, counted in the DOM', async (form) => {
+    const { window, document } = await loadInDom((await get(`/health/monitor/${form}`)).text);
+    expect(failingRows(document)).toBe(3);
+    await window.happyDOM.close();
   });
 
-  it('table and grid show ten rows per device; alerts show failures plus three Success cards', async () => {
-    expect(count((await get('/health/monitor/table')).text, ROW_MARKUP.table ?? '')).toBe(200);
-    expect(count((await get('/health/monitor/grid')).text, ROW_MARKUP.grid ?? '')).toBe(200);
-    const alerts = (await get('/health/monitor/alerts')).text;
-    expect(count(alerts, ROW_MARKUP.alerts ?? '')).toBe(6);
-    expect(count(alerts, '<li class="notification notification--info">')).toBe(3);
-    expect(alerts).toMatch(/<div class="notification__details">[^<]+<br>Data type: /);
+  it('module, table and grid list the seed’s ten data types per device, in its order', async () => {
+    for (const [form, row] of Object.entries(TEN_ROWS)) {
+      const { text } = await get(`/health/monitor/${form}`);
+      expect(count(text, row), form).toBe(200);
+    }
+    const { window, document } = await loadInDom((await get('/health/monitor/module')).text);
+    const tables = [...document.querySelectorAll('table.module-detail')];
+    expect(tables).toHaveLength(20);
+    for (const table of tables) {
+      expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Data Type', 'Status']);
+      expect([...table.querySelectorAll('td.data-type')].map((td) => td.textContent)).toEqual(
+        DATA_TYPES_IN_ORDER,
+      );
+      // The module's name sits outside the rows: in a heading above the table or in its caption.
+      const section = table.closest('section');
+      const moduleName = section?.querySelector('h3.module-title, caption')?.textContent;
+      expect(moduleName).toBe('Threat Data Updates on Devices');
+    }
+    // The device's name is in the section's title, never in a row; the status word alone in its cell, maybe
+    // beside an icon (an svg with a title, an icon font glyph, an image).
+    expect(
+      document.querySelectorAll(
+        'section.appliance h2.device-title, section.appliance [role="heading"], section.appliance .card-header',
+      ),
+    ).toHaveLength(20);
+    expect(document.querySelectorAll('td.status svg title').length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('td.status [aria-hidden="true"]').length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('td.status img[title]').length).toBeGreaterThan(0);
+    await window.happyDOM.close();
   });
+
+  it('alerts: separate fields, results on separate lines, other modules and recovered alerts mixed in', async () => {
+    const { text } = await get('/health/monitor/alerts');
+    expect(text).toContain(
+      '<th scope="col">Severity</th><th scope="col">Device</th><th scope="col">Module</th>',
+    );
+    expect(text).toMatch(
+      /<td>Threat Data Updates on Devices<\/td><td>[^<]*Cisco Cloud Configuration - Failure<br>/,
+    );
+    expect(text).toMatch(
+      /<td>Threat Data Updates on Devices<\/td><td>(?:[^<]+ - Success<br>)+Cisco Cloud Configuration - Failure/,
+    );
+    expect(text).toContain('Cisco Cloud Configuration - Success');
+    expect(text).toContain('<td>Disk Usage</td>');
+    expect(text).toMatch(/title="Critical"/);
+    const grid = (await get('/health/monitor/alerts?markup=grid')).text;
+    expect(grid).toContain('role="grid"');
+    expect(count(grid, FAILURE_MARKUP.alerts ?? /$^/)).toBe(3);
+    expect(grid).not.toContain('<table class="alert-table"');
+    expect((await get('/health/monitor/alerts?markup=list')).status).toBe(400);
+  });
+
+  it('messages: the Health tab of the Message Center, items grouped by domain, both kinds of text', async () => {
+    const { text } = await get('/health/monitor/messages?devices=20&failing=6');
+    expect(text).toContain('role="tablist"');
+    expect(text).toMatch(/role="tab" aria-selected="true">Health</);
+    expect(text).toContain('<h4 class="message-domain">Global</h4>');
+    expect(text).toContain('<h4 class="message-domain">Global/Branch</h4>');
+    expect(text).toContain('Threat Data Updates on Devices: Cisco Cloud Configuration - Failure</span>');
+    expect(text).toContain('<span class="message-text">Cisco Cloud Configuration - Failure</span>');
+  });
+
+  it('events: one event per device and data type, newest first, with other modules', async () => {
+    const { window, document } = await loadInDom((await get('/health/monitor/events')).text);
+    const rows = [...document.querySelectorAll('#healthEvents tr')];
+    expect(rows.length).toBeGreaterThan(200);
+    const times = rows.map((row) => row.querySelector('td')?.textContent ?? '');
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(rows.some((row) => row.textContent?.includes('Appliance Heartbeat'))).toBe(true);
+    await window.happyDOM.close();
+  });
+
+  it('cards: the joined string, the bare one with an en dash, the bare one split by inline markup', async () => {
+    const { text } = await get('/health/monitor/cards');
+    expect(text).toContain(`<div class="notification__title">${CLOUD_FAILURE}</div>`);
+    expect(text).toContain(
+      '<div class="notification__title">Cisco Cloud Configuration\u00a0\u2013 Failure</div>',
+    );
+    expect(text).toContain(
+      '<div class="notification__title"><b>Cisco</b> Cloud Configuration - Failure</div>',
+    );
+    expect(count(text, '<li class="notification notification--info">')).toBe(3);
+  });
+
+  it.each(['fr', 'ja'])(
+    'ui=%s localizes the chrome, keeps the module, data types and results in English',
+    async (ui) => {
+      for (const form of FORMS) {
+        const { text } = await get(`/health/monitor/${form}?ui=${ui}`);
+        expect(text, form).toContain(`<html lang="${ui}">`);
+        expect(text, form).not.toContain('<h1>Health Monitor</h1>');
+        expect(count(text, FAILURE_MARKUP[form] ?? /$^/), form).toBe(3);
+      }
+      const module = (await get(`/health/monitor/module?ui=${ui}`)).text;
+      expect(module).toContain(ui === 'fr' ? '>Type de données</th>' : '>データタイプ</th>');
+      expect(module).toContain('Threat Data Updates on Devices');
+      const nav = /<nav class="fmc-nav".*?<\/nav>/s.exec(module)?.[0] ?? '';
+      expect(nav).toContain(
+        ui === 'fr' ? '<a href="/health/policy">Politique</a>' : '<a href="/health/policy">ポリシー</a>',
+      );
+      const policy = (await get(`/health/policy/edit?id=0050568a-3f2e-0ed3-0000-004294967297&ui=${ui}`)).text;
+      expect(policy).toContain('Threat Data Updates on Devices');
+      expect(policy).toContain('Save Policy and Exit');
+      expect(policy).toContain(`<html lang="${ui}">`);
+      expect((await get('/health/monitor/module?ui=de')).status).toBe(400);
+    },
+  );
 
   it('query switches override the fleet for one render only', async () => {
     const { text } = await get('/health/monitor/table?devices=7&failing=2&seed=9&integration=off');
-    expect(count(text, ROW_MARKUP.table ?? '')).toBe(70);
-    expect(count(text, FAILURE_MARKUP.table ?? '')).toBe(2);
+    expect(count(text, TEN_ROWS.table ?? '')).toBe(70);
+    expect(count(text, FAILURE_MARKUP.table ?? /$^/)).toBe(2);
     expect(text).toContain('7 devices, 2 failing');
-    expect(count((await get('/health/monitor/table')).text, ROW_MARKUP.table ?? '')).toBe(200);
+    expect(count((await get('/health/monitor/table')).text, TEN_ROWS.table ?? '')).toBe(200);
   });
 
   it('failRows picks the failing data types (the seed lists URL Category and Reputation twice)', async () => {
     const query = 'failRows=Cisco%20Cloud%20Configuration,url%20category%20and%20reputation';
     const { text } = await get(`/health/monitor/table?${query}`);
-    expect(count(text, FAILURE_MARKUP.table ?? '')).toBe(3);
+    expect(count(text, FAILURE_MARKUP.table ?? /$^/)).toBe(3);
     expect(count(text, 'Threat Data Updates - URL Category and Reputation - Failure')).toBe(6);
+    const module = (await get(`/health/monitor/module?${query}`)).text;
+    expect(
+      count(
+        module,
+        '<td class="data-type">URL Category and Reputation</td><td class="status status-failure">',
+      ),
+    ).toBe(6);
     expect((await get('/health/monitor/table?failRows=Nope')).status).toBe(400);
   });
 
-  it.each(MARKUPS)('%s: hostile names come back escaped, also in the JSON island', async (markup) => {
+  it.each(FORMS)('%s: hostile names come back escaped, also in the JSON island', async (form) => {
     for (const query of ['hostile=1', 'hostile=1&late=10&rerender=10']) {
-      const { text } = await get(`/health/monitor/${markup}?${query}&devices=12&failing=6`);
+      const { text } = await get(`/health/monitor/${form}?${query}&devices=12&failing=6`);
       expect(text).not.toContain('<img src=x');
       expect(text).not.toContain('<script>window');
       expect(text).not.toContain('<br>branch');
@@ -130,7 +275,7 @@ describe('FMC simulator pages', () => {
     }
   });
 
-  it('the menu is FMC-like and links System > Health > Policy', async () => {
+  it('the menu is FMC-like and links System > Health > Policy; Monitor opens the module detail', async () => {
     const { text } = await get('/health/monitor/table');
     const nav = /<nav class="fmc-nav".*?<\/nav>/s.exec(text)?.[0] ?? '';
     for (const label of ['Overview', 'Analysis', 'Policies', 'Devices', 'Objects', 'Integration', 'System']) {
@@ -139,6 +284,7 @@ describe('FMC simulator pages', () => {
     expect(nav).toMatch(
       /<a href="\/health\/monitor" aria-haspopup="true">Health<\/a><ul class="submenu">.*<a href="\/health\/policy">Policy<\/a>/,
     );
+    expect(nav).toContain('<a href="/health/monitor/module">Monitor</a>');
     expect(nav).toContain('<a href="/health/exclude">Exclude</a>');
     expect(text).toContain('<span class="fmc-product">Secure Firewall Management Center</span>');
     const old = (await get('/health/monitor/table?version=6.7.0')).text;
@@ -146,57 +292,56 @@ describe('FMC simulator pages', () => {
     expect(old).toContain('<a href="/health/exclude">Blacklist</a>');
   });
 
-  it('late: the rows are only in the JSON island; the page script inserts them', async () => {
-    const { text } = await get('/health/monitor/table?late=50');
-    expect(text).toContain('<tbody id="healthAlertRows"></tbody>');
-    expect(count(text, ROW_MARKUP.table ?? '')).toBe(0);
-    const data = island(text);
-    expect(data.late).toBe(50);
-    expect(count(JSON.stringify(data.widget), `"${CLOUD_FAILURE}"`)).toBe(3);
-
-    const { window, document } = await loadInDom(text);
-    expect(document.querySelectorAll('#healthAlertRows tr')).toHaveLength(0);
-    await window.happyDOM.waitUntilComplete();
-    expect(document.querySelectorAll('#healthAlertRows tr')).toHaveLength(200);
-    await window.happyDOM.close();
-  });
-
-  it('rerender: the page script swaps the widget for identical fresh elements', async () => {
-    const { text } = await get('/health/monitor/grid?rerender=20&hostile=1');
-    expect(count(text, ROW_MARKUP.grid ?? '')).toBe(200);
-    const { window, document } = await loadInDom(text);
-    const before = document.getElementById('hmGrid');
-    const html = before?.outerHTML;
-    await window.happyDOM.waitUntilComplete();
-    const after = document.getElementById('hmGrid');
-    expect(after).not.toBe(before);
-    expect(after?.outerHTML).toBe(html);
-    expect(document.querySelectorAll('main img')).toHaveLength(0);
-    await window.happyDOM.close();
-  });
-
-  it.each(MARKUPS)(
-    '%s: the fix button turns the first Failure row into Success, in place',
-    async (markup) => {
-      const { window, document } = await loadInDom((await get(`/health/monitor/${markup}`)).text);
-      const failures = () => (document.querySelector('main')?.textContent ?? '').split('Failure').length - 1;
-      const before = failures();
-      const firstRow = document.querySelector('[class*="ailure"]');
-      (document.getElementById('sim-fix-first') as unknown as { click(): void }).click();
-      expect(failures()).toBeLessThan(before);
-      expect(firstRow?.isConnected).toBe(true);
-      expect(firstRow?.className).toMatch(/success|Success/);
+  it.each(FORMS)(
+    '%s, late: the rows are only in the JSON island; the page script inserts them',
+    async (form) => {
+      const { text } = await get(`/health/monitor/${form}?late=50`);
+      expect(count(text, FAILURE_MARKUP[form] ?? /$^/)).toBe(0);
+      const data = island(text);
+      expect(data.late).toBe(50);
+      const { window, document } = await loadInDom(text);
+      expect(failingRows(document)).toBe(0);
+      await window.happyDOM.waitUntilComplete();
+      expect(failingRows(document)).toBe(3);
       await window.happyDOM.close();
     },
   );
+
+  it.each(FORMS)(
+    '%s, rerender: the page script swaps the widget for identical fresh elements',
+    async (form) => {
+      const { text } = await get(`/health/monitor/${form}?rerender=20&hostile=1`);
+      const { window, document } = await loadInDom(text);
+      const id = island(text).widgetId ?? '';
+      const before = document.getElementById(id);
+      const html = before?.outerHTML;
+      await window.happyDOM.waitUntilComplete();
+      const after = document.getElementById(id);
+      expect(after).not.toBe(before);
+      expect(after?.outerHTML).toBe(html);
+      expect(document.querySelectorAll('main img:not([src="data:,"])')).toHaveLength(0);
+      await window.happyDOM.close();
+    },
+  );
+
+  it.each(FORMS)('%s: the fix button turns the first failing row into Success, in place', async (form) => {
+    const { window, document } = await loadInDom((await get(`/health/monitor/${form}`)).text);
+    const rows = () => [...document.querySelectorAll('main tr, main li, main [role="row"]')];
+    const before = rows();
+    expect(failingRows(document)).toBe(3);
+    (document.getElementById('sim-fix-first') as unknown as { click(): void }).click();
+    expect(failingRows(document)).toBe(2);
+    expect(rows()).toEqual(before);
+    await window.happyDOM.close();
+  });
 
   it('frame: the chrome embeds the bare page in a same-origin iframe', async () => {
     const { text } = await get('/health/monitor/grid?frame=1&devices=5&failing=2');
     const src = /<iframe class="monitor-frame" title="Health Monitor" src="([^"]+)"/.exec(text)?.[1];
     expect(src).toBe('/health/monitor/grid?devices=5&amp;failing=2&amp;bare=1');
-    expect(count(text, ROW_MARKUP.grid ?? '')).toBe(0);
+    expect(count(text, TEN_ROWS.grid ?? '')).toBe(0);
     const inner = (await get((src ?? '').replaceAll('&amp;', '&'))).text;
-    expect(count(inner, FAILURE_MARKUP.grid ?? '')).toBe(2);
+    expect(count(inner, FAILURE_MARKUP.grid ?? /$^/)).toBe(2);
     expect(inner).not.toContain('<nav');
     expect(inner).toContain('<h1>Health Monitor</h1>');
   });
@@ -214,6 +359,33 @@ describe('FMC simulator pages', () => {
     const id = edit.split('=')[1];
     expect((await get(`/health/policy?saved=${id}`)).text).toContain('saved.');
     expect((await get('/health/policy/edit?id=nope')).status).toBe(404);
+  });
+
+  it('the TAC note page quotes the seed’s table in prose, a quotation, a listing and a figure', async () => {
+    const { text } = await get('/help/tac-note');
+    expect(text).toContain('<article class="help-article">');
+    expect(text).toContain('<blockquote>Cisco Cloud Configuration - Failure</blockquote>');
+    expect(text).toMatch(/<pre>Data Type\tStatus\n[^<]*Cisco Cloud Configuration\tFailure/);
+    expect(text).toMatch(
+      /<figure><table[^>]*>.*<td>Cisco Cloud Configuration<\/td><td>Failure<\/td>.*<figcaption>/s,
+    );
+  });
+
+  it('the busy page validates its switches and churns its rows, then says it is done', async () => {
+    expect((await get('/sim/busy?rows=0')).status).toBe(400);
+    expect((await get('/sim/busy?every=1')).status).toBe(400);
+    const { text } = await get('/sim/busy?rows=50&churn=10&every=10&duration=60');
+    expect(/<main>.*<\/main>/s.exec(text)?.[0]).not.toMatch(/Failure|Failed|Cisco Cloud Configuration/);
+    const { window, document } = await loadInDom(text);
+    const first = [...document.querySelectorAll('#busyRows tr')];
+    expect(first).toHaveLength(50);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await window.happyDOM.waitUntilComplete();
+    expect(document.body.dataset.churnDone).toBe('1');
+    const after = [...document.querySelectorAll('#busyRows tr')];
+    expect(after).toHaveLength(50);
+    expect(after.filter((row) => !first.includes(row)).length).toBeGreaterThan(0);
+    await window.happyDOM.close();
   });
 
   it('help page: prose only, no rows', async () => {
@@ -238,6 +410,7 @@ describe('FMC simulator pages', () => {
     expect((await get('/health/monitor/table?devices=-1')).status).toBe(400);
     expect((await get('/health/monitor/table?late=soon')).status).toBe(400);
     expect((await get('/health/monitor/table?frame=maybe')).status).toBe(400);
+    expect((await get('/health/monitor/module?ui=klingon')).status).toBe(400);
     expect((await get('/health/monitor/table?devices=999999')).status).toBe(400);
     expect((await get('/health/policy', { method: 'DELETE' })).status).toBe(405);
     expect((await get('/__sim/nothing')).status).toBe(404);
@@ -261,7 +434,7 @@ describe('FMC simulator control endpoint', () => {
     expect(JSON.parse(response.text)).toMatchObject({ devices: 5, failing: 2, seed: 7 });
     expect(sim.fleet().devices).toHaveLength(5);
     const { text } = await get('/health/monitor/table');
-    expect(count(text, ROW_MARKUP.table ?? '')).toBe(50);
+    expect(count(text, TEN_ROWS.table ?? '')).toBe(50);
     expect(text).toContain('Firepower Management Center');
   });
 
@@ -273,6 +446,20 @@ describe('FMC simulator control endpoint', () => {
     expect((await get('/__sim/fleet', { method: 'PUT' })).status).toBe(405);
     expect(sim.fleet().devices).toHaveLength(20);
   });
+});
+
+describe('FMC simulator fidelity', () => {
+  const seed = new URL('../../../shared/seed/cloud-configuration-failure.fr.md', import.meta.url);
+  it.skipIf(!existsSync(seed))(
+    'draws the data types of the TAC note’s screenshot, in its order (read from ../shared/seed; skipped without it)',
+    () => {
+      const text = readFileSync(seed, 'utf8');
+      const table = text.slice(text.indexOf('Data Type\tStatus'));
+      const rows = [...table.matchAll(/^(.+)\t(Success|Failure)$/gm)].slice(0, 10).map((m) => m[1]);
+      expect(rows).toEqual([...DATA_TYPES]);
+      expect(table).toMatch(/^Cisco Cloud Configuration\tFailure$/m);
+    },
+  );
 });
 
 describe('FMC simulator building blocks', () => {
@@ -290,12 +477,12 @@ describe('FMC simulator building blocks', () => {
   });
 
   it('renders 500 devices x 10 rows quickly (timing printed, not asserted)', async () => {
-    for (const markup of MARKUPS) {
+    for (const markup of FORMS) {
       const started = performance.now();
       const { status, text } = await get(`/health/monitor/${markup}?devices=500&failing=50`);
       const elapsed = performance.now() - started;
       expect(status).toBe(200);
-      expect(count(text, FAILURE_MARKUP[markup] ?? '')).toBe(50);
+      expect(count(text, FAILURE_MARKUP[markup] ?? /$^/)).toBe(50);
       console.log(
         `[fmc-sim] ${markup}: 5,000 rows rendered and fetched in ${elapsed.toFixed(1)} ms (${(text.length / 1e6).toFixed(2)} MB)`,
       );

@@ -1,5 +1,6 @@
 import { versionAtLeast } from '../fleet';
 import { type Child, h, renderDocument } from './html';
+import type { UiLang } from './i18n';
 import { navMenu } from './nav';
 import { STYLES } from './styles';
 
@@ -13,6 +14,8 @@ export interface PageSpec {
   /** Marks the current menu entry. */
   path: string;
   chrome?: Chrome;
+  /** The UI's language (`ui=`): `<html lang>` and the menu. */
+  lang?: UiLang;
   main: readonly Child[];
 }
 
@@ -25,7 +28,7 @@ export function page(spec: PageSpec): string {
   const product = productName(spec.version);
   const chrome = spec.chrome ?? 'full';
   return renderDocument(
-    h('html', { lang: 'en' }, [
+    h('html', { lang: spec.lang ?? 'en' }, [
       h('head', null, [
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -42,7 +45,7 @@ export function page(spec: PageSpec): string {
               h('span', { class: 'fmc-logo', 'aria-hidden': 'true' }, 'cisco'),
               h('span', { class: 'fmc-product' }, product),
             ]),
-            chrome === 'full' && navMenu(spec.version, spec.path),
+            chrome === 'full' && navMenu(spec.version, spec.path, spec.lang),
             chrome === 'full' && h('span', { class: 'fmc-user' }, 'admin'),
           ]),
         h('main', null, spec.main),

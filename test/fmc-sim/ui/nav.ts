@@ -1,5 +1,6 @@
 import { versionAtLeast } from '../fleet';
 import { type Attrs, h, type VElement } from './html';
+import { sayLabel, type UiLang } from './i18n';
 
 export interface NavItem {
   label: string;
@@ -55,7 +56,7 @@ export function navItems(version: string): NavItem[] {
         label: 'Health',
         href: '/health/monitor',
         children: [
-          leaf('Monitor', '/health/monitor/table'),
+          leaf('Monitor', '/health/monitor/module'),
           leaf('Policy', '/health/policy'),
           leaf('Events', '/health/events'),
           // Renamed in 7.0 (domain.md §2).
@@ -68,9 +69,11 @@ export function navItems(version: string): NavItem[] {
   ];
 }
 
-/** Nested lists that open on hover and on keyboard focus (CSS only). */
-export function navMenu(version: string, currentPath: string): VElement {
-  return h('nav', { class: 'fmc-nav', 'aria-label': 'Main' }, [list(navItems(version), currentPath, 'menu')]);
+/** Nested lists that open on hover and on keyboard focus (CSS only), labelled in the UI's language. */
+export function navMenu(version: string, currentPath: string, lang: UiLang = 'en'): VElement {
+  return h('nav', { class: 'fmc-nav', 'aria-label': 'Main' }, [
+    list(navItems(version), currentPath, 'menu', lang),
+  ]);
 }
 
 /** The label of the menu entry that links to `path`, for its placeholder page. */
@@ -86,7 +89,7 @@ export function navLabel(version: string, path: string): string | undefined {
   return search(navItems(version));
 }
 
-function list(items: readonly NavItem[], currentPath: string, className: string): VElement {
+function list(items: readonly NavItem[], currentPath: string, className: string, lang: UiLang): VElement {
   return h(
     'ul',
     { class: className },
@@ -97,8 +100,8 @@ function list(items: readonly NavItem[], currentPath: string, className: string)
         'aria-current': !item.children && item.href === currentPath ? 'page' : undefined,
       };
       return h('li', { class: item.children ? 'has-menu' : undefined }, [
-        h('a', link, item.label),
-        item.children && list(item.children, currentPath, 'submenu'),
+        h('a', link, sayLabel(item.label, lang)),
+        item.children && list(item.children, currentPath, 'submenu', lang),
       ]);
     }),
   );

@@ -1,4 +1,5 @@
 import { DATA_TYPES, type FleetOptions } from '../fleet';
+import { UI_LANGS, type UiLang } from './i18n';
 
 /** 20,000 rows: enough for any benchmark, small enough that a typo cannot exhaust memory. */
 export const MAX_DEVICES = 2000;
@@ -18,6 +19,10 @@ export interface MonitorQuery {
   frame: boolean;
   /** Content only, no header or menu: what the iframe shows. */
   bare: boolean;
+  /** The UI's language: menus, headings, column names; module, data-type and result strings stay English. */
+  ui: UiLang;
+  /** Forms that can be drawn both ways (the alert list): a `<table>` or an ARIA grid of divs. */
+  markup: 'table' | 'grid';
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -43,6 +48,8 @@ export function parseMonitorQuery(params: URLSearchParams): Parsed<MonitorQuery>
         rerender: integer(params, 'rerender', 0, MAX_DELAY_MS) ?? null,
         frame: flag(params, 'frame') ?? false,
         bare: flag(params, 'bare') ?? false,
+        ui: oneOf(params, 'ui', UI_LANGS) ?? 'en',
+        markup: oneOf(params, 'markup', ['table', 'grid'] as const) ?? 'table',
       },
     };
   } catch (error) {
@@ -79,6 +86,14 @@ function flag(params: URLSearchParams, name: string): boolean | undefined {
   throw new QueryError(`${name} must be on or off (1/0, true/false)`);
 }
 
+function oneOf<T extends string>(params: URLSearchParams, name: string, values: readonly T[]): T | undefined {
+  const raw = params.get(name);
+  if (raw === null) return undefined;
+  if (!(values as readonly string[]).includes(raw))
+    throw new QueryError(`${name} must be one of ${values.join(', ')}`);
+  return raw as T;
+}
+
 function version(params: URLSearchParams): string | undefined {
   const raw = params.get('version');
   if (raw === null) return undefined;
@@ -100,4 +115,33 @@ function failRows(params: URLSearchParams): string[] | null {
 
 function definedOnly<T extends object>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** `/sim/busy`: a big, busy page that is no health page (for the content script's cost where nothing matches). */
+export interface BusyQuery {
+  rows: number;
+  /** Rows replaced by new ones on each tick. */
+  churn: number;
+  /** Milliseconds between ticks. */
+  every: number;
+  /** How long it churns, in ms; then `document.body.dataset.churnDone` is set. */
+  duration: number;
+}
+
+export function parseBusyQuery(params: URLSearchParams): Parsed<BusyQuery> {
+  try {
+    const rows = integer(params, 'rows', 1, 50_000) ?? 10_000;
+    return {
+      ok: true,
+      value: {
+        rows,
+        churn: Math.min(integer(params, 'churn', 0, 50_000) ?? 200, rows),
+        every: integer(params, 'every', 10, 60_000) ?? 100,
+        duration: integer(params, 'duration', 0, MAX_DELAY_MS) ?? 10_000,
+      },
+    };
+  } catch (error) {
+    if (error instanceof QueryError) return { ok: false, error: error.message };
+    throw error;
+  }
 }

@@ -1,12 +1,14 @@
 import { redirect, type UiContext, type UiResponse } from './context';
 import { MARKUPS } from './markups';
 import { navLabel } from './nav';
+import { busyPage } from './pages/busy';
 import { cloudHelpPage } from './pages/help';
 import { loginPage } from './pages/login';
 import { monitorPage } from './pages/monitor';
 import { monitorIndexPage } from './pages/monitor-index';
 import { policyEditPage, policyListPage } from './pages/policy';
 import { methodNotAllowedPage, notFoundPage, placeholderPage } from './pages/status';
+import { tacNotePage } from './pages/tac-note';
 
 /** Every path that is not the REST API or a `/__sim` control endpoint. */
 export function routeUi(method: string, url: URL, ctx: UiContext): UiResponse {
@@ -26,7 +28,8 @@ export function routeUi(method: string, url: URL, ctx: UiContext): UiResponse {
 
   switch (path) {
     case '/':
-      return redirect('/health/monitor/table');
+      // Form 1 of fmc-ui.md, the TAC note's screenshot, is the default page.
+      return redirect('/health/monitor/module');
     case '/ui/login':
       return loginPage(ctx);
     case '/health/monitor':
@@ -37,6 +40,10 @@ export function routeUi(method: string, url: URL, ctx: UiContext): UiResponse {
       return policyEditPage(url, ctx);
     case '/help/cloud':
       return cloudHelpPage(ctx);
+    case '/help/tac-note':
+      return tacNotePage(ctx);
+    case '/sim/busy':
+      return busyPage(url, ctx);
   }
 
   const label = navLabel(version, path);

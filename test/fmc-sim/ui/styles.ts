@@ -65,6 +65,32 @@ h2 { font-size: 16px; font-weight: 500; }
 .notification__title { font-weight: 600; }
 .notification__details { margin: .2rem 0; }
 .notification__meta { font-size: 12px; color: var(--muted); }
+.module-details { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: .75rem; }
+.appliance { background: var(--panel); border: 1px solid var(--border); border-radius: 4px; padding: .5rem .8rem; }
+.appliance--failing { border-left: 4px solid var(--fail); }
+.appliance h2, .appliance .panel-title, .appliance .card-header { margin: 0 0 .25rem; font-size: 15px; font-weight: 600; }
+.appliance h3, .module-detail caption { margin: 0 0 .35rem; font-size: 13px; font-weight: 600; color: var(--muted); text-align: left; }
+.module-detail, .alert-table, .events-table { width: 100%; border-collapse: collapse; background: var(--panel); }
+.module-detail th, .module-detail td, .alert-table th, .alert-table td, .events-table th, .events-table td { padding: .3rem .5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
+.status-failure, td.status-failure, .alert-row--critical td:first-child { color: var(--fail); font-weight: 600; }
+.status-icon { vertical-align: -1px; fill: currentColor; }
+.icon-font { font-family: monospace; }
+.module-meta { margin: .25rem 0 0; font-size: 12px; color: var(--muted); }
+.severity { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; background: var(--muted); vertical-align: -1px; }
+.severity--critical { background: var(--fail); }
+.severity--warning { background: #d39a00; border-radius: 0; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
+.severity--recovered, .severity--normal { background: var(--ok); }
+.alert-grid__row, .alert-grid__head { display: grid; grid-template-columns: 7rem 10rem 14rem 1fr 10rem; border-bottom: 1px solid var(--border); }
+.alert-grid [role="gridcell"], .alert-grid [role="columnheader"] { padding: .3rem .5rem; }
+.message-center { max-width: 44rem; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .5rem .9rem; }
+.message-tabs { display: flex; gap: .25rem; border-bottom: 1px solid var(--border); }
+.message-tabs [role="tab"] { font: inherit; background: none; border: 0; padding: .35rem .7rem; color: var(--fg); }
+.message-tabs [aria-selected="true"] { border-bottom: 2px solid var(--link); font-weight: 600; }
+.message-domain { margin: .6rem 0 .2rem; color: var(--muted); }
+.message-list { list-style: none; margin: 0; padding: 0; }
+.message-item { display: flex; flex-wrap: wrap; align-items: baseline; gap: .4rem; padding: .35rem 0; border-bottom: 1px solid var(--border); }
+.message-time { flex-basis: 100%; font-size: 12px; color: var(--muted); }
+.help-article { max-width: 50rem; }
 .monitor-frame { width: 100%; height: calc(100vh - 9rem); border: 1px solid var(--border); background: var(--panel); }
 .switch { display: inline-flex; align-items: center; gap: .4rem; }
 .form-actions { display: flex; gap: .75rem; margin-top: 1rem; }

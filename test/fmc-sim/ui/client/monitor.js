@@ -5,12 +5,15 @@
   const config = JSON.parse(document.getElementById('sim-monitor-config').textContent);
   const rowsContainer = () => document.getElementById(config.rowsId);
 
-  const build = (node) => {
+  // Icons are inline SVG: they and their children are made in the SVG namespace, as the HTML parser does.
+  const SVG = 'http://www.w3.org/2000/svg';
+  const build = (node, inSvg = false) => {
     if (typeof node === 'string') return document.createTextNode(node);
-    const element = document.createElement(node[0]);
+    const svg = inSvg || node[0] === 'svg';
+    const element = svg ? document.createElementNS(SVG, node[0]) : document.createElement(node[0]);
     const attrs = node[1] ?? {};
     for (const name of Object.keys(attrs)) element.setAttribute(name, attrs[name]);
-    for (let i = 2; i < node.length; i++) element.append(build(node[i]));
+    for (let i = 2; i < node.length; i++) element.append(build(node[i], svg));
     return element;
   };
 
@@ -46,24 +49,31 @@
   }
 
   // "Fixes" the first failing row in place (text node data and class names change, the elements stay), as a
-  // live page would after the module runs again, so that tests can watch a hint go away.
-  const isStatusText = (text) => text.trim() === 'Failure' || text.endsWith(' - Failure');
+  // live page would after the module runs again, so that tests can watch a hint go away. A failing row is a
+  // row (a table row, an ARIA row, a list item) naming a data type and a failure word; the forms put the device
+  // sections, domain groups or rows in the rows container.
+  const FAILURE = /\b(?:Failure|Failed)\b/;
+  const ROW = 'tr, li, [role="row"]';
+  const fixRow = (row) => {
+    const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      walker.currentNode.data = walker.currentNode.data.replace(/\b(?:Failure|Failed)\b/g, 'Success');
+    }
+    for (const element of [row, ...row.querySelectorAll('[class]')]) {
+      const className = element.getAttribute('class') ?? '';
+      element.setAttribute('class', className.replace(/failure/g, 'success').replace(/Failure/g, 'Success'));
+    }
+  };
   const fixFirst = () => {
-    for (const row of rowsContainer()?.children ?? []) {
-      const texts = [];
-      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) if (isStatusText(walker.currentNode.data)) texts.push(walker.currentNode);
-      if (texts.length === 0) continue;
-      for (const text of texts) {
-        text.data = text.data.replace('Failure', 'Success');
-        for (
-          let element = text.parentElement;
-          element && element !== row.parentElement;
-          element = element.parentElement
-        ) {
-          element.className = element.className.replace('failure', 'success').replace('Failure', 'Success');
-        }
-      }
+    const container = rowsContainer();
+    if (!container) return;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (!FAILURE.test(walker.currentNode.data)) continue;
+      const row = walker.currentNode.parentElement?.closest(ROW);
+      if (!row || !container.contains(row)) continue;
+      if (!config.dataTypes.some((type) => (row.textContent ?? '').includes(type))) continue;
+      fixRow(row);
       return;
     }
   };

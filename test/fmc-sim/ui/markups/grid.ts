@@ -1,9 +1,10 @@
 import { MODULE_NAME } from '../../fleet';
 import { h } from '../html';
+import { say, type UiWord } from '../i18n';
 import { spelledOut } from '../time';
 import type { Markup } from './markup';
 
-const COLUMNS = ['Device', 'Alert', 'Status', 'Last Update'];
+const COLUMNS: UiWord[] = ['Device', 'Alert', 'Status', 'Last Update'];
 
 /**
  * An ARIA grid of divs, as a single-page app draws it: the alert string is split across spans and joined by
@@ -41,13 +42,13 @@ export const gridMarkup: Markup = {
         );
       }),
     ),
-  wrap: (rows) =>
-    h('div', { role: 'grid', class: 'hmGrid', id: 'hmGrid', 'aria-label': 'Health alerts' }, [
+  wrap: (rows, { lang }) =>
+    h('div', { role: 'grid', class: 'hmGrid', id: 'hmGrid', 'aria-label': say('Health alerts', lang) }, [
       h('div', { role: 'rowgroup', class: 'hmGridHead' }, [
         h(
           'div',
           { role: 'row', class: 'hmGridRow', 'aria-rowindex': '1' },
-          COLUMNS.map((column) => h('div', { role: 'columnheader', class: 'hmGridCell' }, column)),
+          COLUMNS.map((column) => h('div', { role: 'columnheader', class: 'hmGridCell' }, say(column, lang))),
         ),
       ]),
       rows,

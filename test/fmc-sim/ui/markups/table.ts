@@ -1,11 +1,15 @@
 import { h } from '../html';
+import { say, type UiWord } from '../i18n';
 import { alertString, MODULE_TITLE } from '../rows';
 import { isoLike } from '../time';
 import type { Markup } from './markup';
 
-const COLUMNS = ['Device', 'Module', 'Alert', 'Status', 'Time'];
+const COLUMNS: UiWord[] = ['Device', 'Module', 'Alert', 'Status', 'Time'];
 
-/** A classic table, the whole alert string in one cell (the legacy pages). */
+/**
+ * A classic table, the whole joined alert string in one cell: form 5 of fmc-ui.md (the least certain one: no
+ * public source shows a page printing the joined string, section 2).
+ */
 export const tableMarkup: Markup = {
   name: 'table',
   label: 'Classic table',
@@ -24,13 +28,13 @@ export const tableMarkup: Markup = {
         ]);
       }),
     ),
-  wrap: (rows) =>
+  wrap: (rows, { lang }) =>
     h('table', { class: 'health-table', id: 'healthAlertTable' }, [
       h('thead', null, [
         h(
           'tr',
           null,
-          COLUMNS.map((column) => h('th', { scope: 'col' }, column)),
+          COLUMNS.map((column) => h('th', { scope: 'col' }, say(column, lang))),
         ),
       ]),
       rows,

@@ -11,6 +11,8 @@ const VARIANTS: readonly [query: string, label: string][] = [
   ['hostile=1', 'hostile device names'],
   ['devices=500&failing=50', '500 devices (5,000 rows)'],
   ['failRows=Cisco Cloud Configuration,AMP Dynamic Analysis', 'two failing data types'],
+  ['ui=fr', 'French menus and headings'],
+  ['ui=ja', 'Japanese menus and headings'],
 ];
 
 /** Links to every markup and its main variants, for people exploring the simulator. */
@@ -24,7 +26,18 @@ export function monitorIndexPage(ctx: UiContext): UiResponse {
       path,
       main: [
         h('h1', null, 'Health Monitor'),
-        h('p', null, 'The simulator draws the Health Monitor in three markups.'),
+        h(
+          'p',
+          null,
+          'The simulator draws the health module Threat Data Updates on Devices in the forms of fmc-ui.md, ' +
+            'the module detail first; the alert list also takes markup=grid. Negatives: ',
+        ),
+        h('ul', null, [
+          h('li', null, [h('a', { href: '/help/cloud' }, 'help text')]),
+          h('li', null, [h('a', { href: '/help/tac-note' }, 'a quoted TAC note')]),
+          h('li', null, [h('a', { href: '/health/policy' }, 'the health policy')]),
+          h('li', null, [h('a', { href: '/sim/busy' }, 'a busy page that is no health page')]),
+        ]),
         ...MARKUPS.map((markup) => {
           const base = `${path}/${markup.name}`;
           return h('section', null, [

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { htmlResponse, type UiContext, type UiResponse } from '../context';
 import { h } from '../html';
+import { say, uiLangOf } from '../i18n';
 import { page } from '../layout';
 import { MODULE_TITLE } from '../rows';
 import { notFoundPage } from './status';
 
 const SCRIPT = readFileSync(new URL('../client/policy.js', import.meta.url), 'utf8');
-const TITLE = 'Health Policy';
 
 interface HealthPolicy {
   id: string;
@@ -48,6 +48,8 @@ const MODULES = [
 
 /** `/health/policy`; `saved=<id>` is where "Save Policy and Exit" lands (nothing is stored). */
 export function policyListPage(url: URL, ctx: UiContext): UiResponse {
+  const lang = uiLangOf(url.searchParams);
+  const TITLE = say('Health Policy', lang);
   const saved = POLICIES.find((policy) => policy.id === url.searchParams.get('saved'));
   return htmlResponse(
     200,
@@ -55,6 +57,7 @@ export function policyListPage(url: URL, ctx: UiContext): UiResponse {
       title: TITLE,
       version: ctx.fleet().serverVersion,
       path: url.pathname,
+      lang,
       main: [
         h('h1', null, TITLE),
         saved &&
@@ -66,10 +69,10 @@ export function policyListPage(url: URL, ctx: UiContext): UiResponse {
         h('table', { class: 'plain-table' }, [
           h('thead', null, [
             h('tr', null, [
-              h('th', { scope: 'col' }, 'Health Policy'),
-              h('th', { scope: 'col' }, 'Description'),
-              h('th', { scope: 'col' }, 'Last Modified'),
-              h('th', { scope: 'col' }, 'Actions'),
+              h('th', { scope: 'col' }, TITLE),
+              h('th', { scope: 'col' }, say('Description', lang)),
+              h('th', { scope: 'col' }, say('Last Modified', lang)),
+              h('th', { scope: 'col' }, say('Actions', lang)),
             ]),
           ]),
           h(
@@ -87,7 +90,7 @@ export function policyListPage(url: URL, ctx: UiContext): UiResponse {
                       href: `/health/policy/edit?id=${encodeURIComponent(policy.id)}`,
                       title: `Edit ${policy.name}`,
                     },
-                    'Edit',
+                    say('Edit', lang),
                   ),
                 ]),
               ]),
@@ -101,6 +104,8 @@ export function policyListPage(url: URL, ctx: UiContext): UiResponse {
 
 /** `/health/policy/edit?id=…`: every module on, each with its Enabled switch. */
 export function policyEditPage(url: URL, ctx: UiContext): UiResponse {
+  const lang = uiLangOf(url.searchParams);
+  const TITLE = say('Health Policy', lang);
   const version = ctx.fleet().serverVersion;
   const policy = POLICIES.find((candidate) => candidate.id === url.searchParams.get('id'));
   if (!policy) return notFoundPage(version, `${url.pathname}${url.search}`);
@@ -110,6 +115,7 @@ export function policyEditPage(url: URL, ctx: UiContext): UiResponse {
       title: TITLE,
       version,
       path: url.pathname,
+      lang,
       main: [
         h('h1', null, TITLE),
         h('h2', null, `Edit Policy: ${policy.name}`),
@@ -118,8 +124,8 @@ export function policyEditPage(url: URL, ctx: UiContext): UiResponse {
           h('table', { class: 'plain-table' }, [
             h('thead', null, [
               h('tr', null, [
-                h('th', { scope: 'col' }, 'Health Module'),
-                h('th', { scope: 'col' }, 'Enabled'),
+                h('th', { scope: 'col' }, say('Health Module', lang)),
+                h('th', { scope: 'col' }, say('Enabled', lang)),
               ]),
             ]),
             h(
