@@ -15,7 +15,9 @@ export const HINT_CSS = `
 .badge:focus-visible, button:focus-visible, a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .badge .icon { display: inline-grid; place-items: center; width: 1.2em; height: 1.2em; border-radius: 50%;
   background: var(--accent); color: var(--bg); font-size: 0.8em; }
-.panel { display: block; margin-top: 0.4em; width: min(46rem, 86vw); max-height: 70vh; overflow: auto;
+/* Above the page's later boxes (a grid of device panels): the panel is wider than a narrow cell. */
+.panel { display: block; position: relative; z-index: 2147483000; margin-top: 0.4em; width: min(46rem, 86vw);
+  max-height: 70vh; overflow: auto;
   white-space: normal; text-align: start; color: var(--fg); background: var(--panel);
   border: 1px solid var(--border); border-radius: 8px; padding: 0.75em 1em; box-shadow: 0 4px 16px rgb(0 0 0 / 0.15); }
 h2 { font-size: 1.15em; margin: 0 0 0.4em; }

@@ -37,38 +37,104 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** The rows whose own text is the Cloud Configuration failure (dashes, spacing and case normalised). */
+/** The rows of a page that name Cisco Cloud Configuration and a failure word (textContent glues the cells). */
 async function failingRows(page: Page, rowSelector: string): Promise<number> {
   return page.$$eval(
     rowSelector,
     (rows) =>
-      rows.filter((row) =>
-        (row.textContent ?? '')
-          .replace(/[\u2013\u2014]/g, '-')
-          .replace(/\s+/g, ' ')
-          .toLowerCase()
-          .includes('threat data updates - cisco cloud configuration - failure'),
-      ).length,
+      rows.filter((row) => {
+        const text = row.textContent ?? '';
+        return text.includes('Cisco Cloud Configuration') && /Failure|Failed/.test(text);
+      }).length,
   );
 }
 
+/** Waits for `count` hints, then checks there is one per row and each sits in a failing row. */
+async function expectHintsPerRow(page: Page, rowSelector: string, count: number, what: string) {
+  const found = await poll(
+    () => hintsPerRow(page, rowSelector),
+    ({ hints }) => hints >= count,
+    { what },
+  );
+  expect(found.hints).toBe(count);
+  expect(found.perRow).toEqual(Array(count).fill(1));
+}
+
 test.each([
-  ['table', 'tbody tr'],
-  ['grid', '[role="row"]'],
-  ['alerts', 'li.notification'],
-])('annotates each failing row of the %s markup with exactly one hint', async (markup, rowSelector) => {
+  ['module', '', 'tr'],
+  ['alerts', '', 'tr'],
+  ['alerts', 'markup=grid', '[role="row"]'],
+  ['messages', '', 'li'],
+  ['events', '', 'tr'],
+  ['cards', '', 'li'],
+  ['table', '', 'tbody tr'],
+  ['grid', '', '[role="row"]'],
+])(
+  'annotates each failing row of the %s form (%s) with exactly one hint',
+  async (form, query, rowSelector) => {
+    const page = await firefox.browser.newPage();
+    try {
+      await page.goto(sim.url(`/health/monitor/${form}?${FLEET}${query ? `&${query}` : ''}`));
+      expect(await failingRows(page, rowSelector)).toBe(3);
+      await expectHintsPerRow(page, rowSelector, 3, `3 hints on the ${form} page`);
+    } finally {
+      await page.close();
+    }
+  },
+);
+
+test('reads a Japanese FMC, rows inserted late and re-rendered, and rows in an iframe', async () => {
   const page = await firefox.browser.newPage();
   try {
-    await page.goto(sim.url(`/health/monitor/${markup}?${FLEET}`));
-    const failing = await failingRows(page, rowSelector);
-    expect(failing).toBe(3);
-    const found = await poll(
-      () => hintsPerRow(page, rowSelector),
-      ({ hints }) => hints >= failing,
-      { what: `${failing} hints on the ${markup} page` },
+    await page.goto(sim.url(`/health/monitor/module?${FLEET}&ui=ja&late=300&rerender=1200`));
+    await expectHintsPerRow(page, 'tr', 3, 'hints on the late Japanese page');
+    const first = await page.$(HINT);
+    await poll(
+      async () => first?.evaluate((el) => el.isConnected),
+      (connected) => connected === false,
+      { what: 'the re-render' },
     );
-    expect(found.hints).toBe(failing);
-    expect(found.perRow).toEqual(Array(failing).fill(1));
+    await expectHintsPerRow(page, 'tr', 3, 'hints after the re-render');
+
+    await page.goto(sim.url(`/health/monitor/module?${FLEET}&frame=1`));
+    const frame = await (await page.waitForSelector('iframe'))?.contentFrame();
+    if (!frame) throw new Error('no iframe');
+    const inFrame = await poll(
+      () => frame.$$eval(HINT, (hosts) => hosts.length),
+      (n) => n >= 3,
+      { what: 'hints in the iframe' },
+    );
+    expect(inFrame).toBe(3);
+  } finally {
+    await page.close();
+  }
+});
+
+test('leaves the quoted TAC note, the help prose and the policy editor alone (a positive control added)', async () => {
+  const page = await firefox.browser.newPage();
+  try {
+    for (const path of [
+      '/help/tac-note',
+      '/help/cloud',
+      '/health/policy/edit?id=0050568a-3f2e-0ed3-0000-004294967297',
+    ]) {
+      await page.goto(sim.url(path));
+      await page.evaluate(() => {
+        const table = document.createElement('table');
+        table.id = 'control';
+        const tr = table.createTBody().insertRow();
+        tr.insertCell().textContent = 'Cisco Cloud Configuration';
+        tr.insertCell().textContent = 'Failure';
+        document.body.append(table);
+      });
+      // Once the control's hint is there, the page has been read: no other hint is a finding, not a race.
+      await poll(
+        () => page.$$eval(`#control ${HINT}`, (hosts) => hosts.length),
+        (n) => n === 1,
+        { what: `the positive control on ${path}` },
+      );
+      expect(await page.$$eval(HINT, (hosts) => hosts.length), path).toBe(1);
+    }
   } finally {
     await page.close();
   }
@@ -77,7 +143,7 @@ test.each([
 test('expands the first hint into the explanation, and counts the hints on the toolbar badge', async () => {
   const page = await firefox.browser.newPage();
   try {
-    const url = sim.url(`/health/monitor/table?${FLEET}`);
+    const url = sim.url(`/health/monitor/module?${FLEET}`);
     await page.goto(url);
     await page.waitForSelector(HINT);
     // The toggle is inside the hint's open shadow root: `>>>` pierces it, and the click is a real one.

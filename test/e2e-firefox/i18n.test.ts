@@ -52,7 +52,7 @@ test.skipIf(!french)('with Firefox in French, the hint and the extension pages s
     { what: 'the content script registration' },
   );
   const page = await firefox.browser.newPage();
-  await page.goto(sim.url('/health/monitor/table?devices=10&failing=1'));
+  await page.goto(sim.url('/health/monitor/module?devices=10&failing=1'));
   const toggle = await page.waitForSelector(`${HINT} >>> button.badge`);
   if (!toggle) throw new Error('no toggle in the hint');
   expect(await toggle.evaluate((el) => el.textContent)).toContain('Pourquoi cet échec');

@@ -6,7 +6,7 @@ test('with the browser in French, the hint speaks French', async ({ sim }) => {
   try {
     await waitForRegistration(await extensionWorker(context), 2);
     const page = await context.newPage();
-    await page.goto(sim.url('/health/monitor/table?devices=10&failing=1'));
+    await page.goto(sim.url('/health/monitor/module?devices=10&failing=1'));
     const hint = page.locator(HINT).first();
     const toggle = hint.getByRole('button').first();
     await expect(toggle).toContainText('Pourquoi cet échec');
@@ -27,7 +27,7 @@ test('follows a dark colour scheme', async ({ sim }) => {
   try {
     await waitForRegistration(await extensionWorker(context), 2);
     const page = await context.newPage();
-    await page.goto(sim.url('/health/monitor/table?devices=10&failing=1'));
+    await page.goto(sim.url('/health/monitor/module?devices=10&failing=1'));
     const badge = page.locator(HINT).first().getByRole('button').first();
     await expect(badge).toBeVisible();
     // The dark palette's badge text is a light red; the light palette's is a dark red.
