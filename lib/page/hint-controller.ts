@@ -81,6 +81,7 @@ function localRoots(batch: MutationBatch): Element[] {
     const row = rowOf(parent);
     if (row) roots.add(row);
   }
+  mergeSiblings(roots);
   const outermost: Element[] = [];
   for (const root of roots) {
     let nested = false;
@@ -90,4 +91,28 @@ function localRoots(batch: MutationBatch): Element[] {
     if (!nested) outermost.push(root);
   }
   return outermost;
+}
+
+/** Past this many new children of one parent, reading the parent once beats reading each child. */
+const MERGE_AT = 16;
+
+/**
+ * Rows inserted together (a table filled at once) are read through their parent in one pass, when they make
+ * up most of it; a few rows replaced in a big table are still read one by one.
+ */
+function mergeSiblings(roots: Set<Element>): void {
+  if (roots.size < MERGE_AT) return;
+  const byParent = new Map<Element, Element[]>();
+  for (const root of roots) {
+    const parent = root.parentElement;
+    if (!parent) continue;
+    const children = byParent.get(parent);
+    if (children) children.push(root);
+    else byParent.set(parent, [root]);
+  }
+  for (const [parent, children] of byParent) {
+    if (children.length < MERGE_AT || children.length * 2 < parent.childElementCount) continue;
+    for (const child of children) roots.delete(child);
+    roots.add(rowOf(parent) ?? parent);
+  }
 }

@@ -252,9 +252,10 @@ describe('handleBatch', () => {
   it('rescans only the places that changed, however many: never the whole page', () => {
     const { controller } = setup();
     controller.start();
-    const spans = Array.from({ length: 400 }, () =>
-      document.body.appendChild(document.createElement('span')),
-    );
+    // A busy log of 1,000 lines where 400 new ones arrive: read one by one, not through the log.
+    const log = document.body.appendChild(document.createElement('div'));
+    for (let i = 0; i < 1000; i++) log.append(document.createElement('p'));
+    const spans = Array.from({ length: 400 }, () => log.appendChild(document.createElement('span')));
     const row = appendRow('r4', 'fw-branch-04', FAILING_DNS);
     // A row the batch does not name is not read (the batcher always names an added row).
     controller.handleBatch(batch(...spans));
@@ -263,6 +264,21 @@ describe('handleBatch', () => {
     controller.handleBatch(batch(...spans, row));
     expect(hostsIn(cell('r4'))).toHaveLength(1);
     expect(controller.count()).toBe(4);
+  });
+
+  it('reads rows inserted together through their parent, and finds each failing one', () => {
+    const { controller } = setup();
+    controller.start();
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      appendRow(
+        `n${i}`,
+        `fw-new-${i}`,
+        i % 10 === 0 ? FAILING_DNS : 'Threat Data Updates - SI DNS Lists and Feeds - Success',
+      ),
+    );
+    controller.handleBatch(batch(...rows));
+    expect(controller.count()).toBe(3 + 4);
+    for (const i of [0, 10, 20, 30]) expect(hostsIn(el(`#n${i}`))).toHaveLength(1);
   });
 
   it('widens a changed text inside a row to the row, and a removal only when it is inside a row', () => {
