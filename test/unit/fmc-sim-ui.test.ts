@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_TYPES } from '../fmc-sim/fleet';
 import { type FleetSummary, type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
+import { cloudConfigurationFailures, FORM_NAMES, failureReports } from '../fmc-sim/ui/expect';
 import { escapeHtml, h, jsonIsland, render } from '../fmc-sim/ui/html';
 
 const FLEET = { devices: 20, failing: 3, seed: 3 };
@@ -146,21 +147,33 @@ describe('FMC simulator pages', () => {
       expect([...table.querySelectorAll('td.data-type')].map((td) => td.textContent)).toEqual(
         DATA_TYPES_IN_ORDER,
       );
-      // The module's name sits outside the rows: in a heading above the table or in its caption.
+      // The module's and the device's names sit outside the rows: in headings, panel titles or the caption.
       const section = table.closest('section');
-      const moduleName = section?.querySelector('h3.module-title, caption')?.textContent;
-      expect(moduleName).toBe('Threat Data Updates on Devices');
+      expect(section?.querySelector('.module-title')?.textContent).toBe('Threat Data Updates on Devices');
+      expect(section?.querySelectorAll('.device-title')).toHaveLength(1);
+      expect(table.querySelectorAll('caption').length).toBeLessThanOrEqual(1);
     }
-    // The device's name is in the section's title, never in a row; the status word alone in its cell, maybe
-    // beside an icon (an svg with a title, an icon font glyph, an image).
+    const names = sim.fleet().devices.map((device) => device.name);
+    const titles = [...document.querySelectorAll('section.appliance .device-title')];
     expect(
-      document.querySelectorAll(
-        'section.appliance h2.device-title, section.appliance [role="heading"], section.appliance .card-header',
-      ),
-    ).toHaveLength(20);
+      titles.map((title) => title.querySelector('.device-name')?.textContent ?? title.textContent),
+    ).toEqual(names);
+    // Every place is used: an h2, a panel title, the caption, for the device; an h3, a panel title, the caption,
+    // for the module.
+    for (const selector of ['h2', 'div[role="heading"][aria-level="2"].panel-title', 'caption']) {
+      expect(document.querySelectorAll(`${selector}.device-title`).length, selector).toBeGreaterThan(0);
+    }
+    for (const selector of ['h3', 'div[role="heading"][aria-level="3"].panel-title', 'caption']) {
+      expect(document.querySelectorAll(`${selector}.module-title`).length, selector).toBeGreaterThan(0);
+    }
+    // The status word alone in its cell, maybe beside an icon (an svg with a title, an icon font's glyph, an
+    // image with a title).
     expect(document.querySelectorAll('td.status svg title').length).toBeGreaterThan(0);
-    expect(document.querySelectorAll('td.status [aria-hidden="true"]').length).toBeGreaterThan(0);
-    expect(document.querySelectorAll('td.status img[title]').length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('td.status span.icon[aria-hidden="true"]').length).toBeGreaterThan(0);
+    expect(document.querySelectorAll('td.status img[alt=""][title]').length).toBeGreaterThan(0);
+    for (const cell of document.querySelectorAll('td.status')) {
+      expect(cell.lastChild?.textContent?.trim()).toMatch(/^(?:Success|Failure)$/);
+    }
     await window.happyDOM.close();
   });
 
@@ -176,8 +189,20 @@ describe('FMC simulator pages', () => {
       /<td>Threat Data Updates on Devices<\/td><td>(?:[^<]+ - Success<br>)+Cisco Cloud Configuration - Failure/,
     );
     expect(text).toContain('Cisco Cloud Configuration - Success');
-    expect(text).toContain('<td>Disk Usage</td>');
+    expect(text).toContain('<td>Disk Usage</td><td>/ngfw using 87%</td>');
+    expect(text).toContain('<td>Appliance Heartbeat</td>');
+    expect(text).toContain('<td>Interface Status</td>');
     expect(text).toMatch(/title="Critical"/);
+    // Threat Data Updates alerts that report no failure: Recovered and Normal, Cloud Configuration in Success.
+    expect(text).toMatch(
+      /<tr class="alert-row alert-row--recovered">.*?Cisco Cloud Configuration - Success</,
+    );
+    expect(text).toMatch(/<tr class="alert-row alert-row--normal">.*?Cisco Cloud Configuration - Success</);
+    // Other modules' alerts name no data type and no result word.
+    for (const row of text.match(/<tr class="alert-row[^"]*"><td>.*?<\/tr>/g) ?? []) {
+      if (row.includes('Threat Data Updates on Devices')) continue;
+      expect(row).not.toMatch(/Failure|Success|Cisco Cloud Configuration/);
+    }
     const grid = (await get('/health/monitor/alerts?markup=grid')).text;
     expect(grid).toContain('role="grid"');
     expect(count(grid, FAILURE_MARKUP.alerts ?? /$^/)).toBe(3);
@@ -202,19 +227,40 @@ describe('FMC simulator pages', () => {
     const times = rows.map((row) => row.querySelector('td')?.textContent ?? '');
     expect([...times].sort().reverse()).toEqual(times);
     expect(rows.some((row) => row.textContent?.includes('Appliance Heartbeat'))).toBe(true);
+    // Each device's ten results, in the seed's order; the devices not in fleet order.
+    const cells = rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    const ours = cells.filter((row) => row[1] === 'Threat Data Updates on Devices');
+    expect(ours).toHaveLength(200);
+    const names = sim.fleet().devices.map((device) => device.name);
+    for (const name of names) {
+      expect(ours.filter((row) => row[4] === name).map((row) => row[2])).toEqual(DATA_TYPES_IN_ORDER);
+    }
+    const order = [...new Set(ours.map((row) => row[4]))];
+    expect([...order].sort()).toEqual([...names].sort());
+    expect(order).not.toEqual(names);
+    expect(ours.filter((row) => row[3] === 'Failure').map((row) => row[2])).toEqual(
+      Array(3).fill('Cisco Cloud Configuration'),
+    );
     await window.happyDOM.close();
   });
 
-  it('cards: the joined string, the bare one with an en dash, the bare one split by inline markup', async () => {
-    const { text } = await get('/health/monitor/cards');
-    expect(text).toContain(`<div class="notification__title">${CLOUD_FAILURE}</div>`);
-    expect(text).toContain(
-      '<div class="notification__title">Cisco Cloud Configuration\u00a0\u2013 Failure</div>',
-    );
-    expect(text).toContain(
-      '<div class="notification__title"><b>Cisco</b> Cloud Configuration - Failure</div>',
-    );
+  it('cards: the joined and bare strings, no-break spaces, en and em dashes, inline markup', async () => {
+    const { text } = await get('/health/monitor/cards?failing=6');
+    for (const title of [
+      CLOUD_FAILURE,
+      'Cisco Cloud Configuration\u00a0\u2013 Failure',
+      '<b>Cisco Cloud</b> Configuration - Failure',
+      'Threat Data Updates \u2014 Cisco Cloud Configuration \u2014 Failure',
+      '<span class="notification__type">Cisco Cloud Configuration</span>\u00a0-\u00a0<strong>Failure</strong>',
+    ]) {
+      expect(text).toContain(`<div class="notification__title">${title}</div>`);
+    }
+    expect(count(text, '<li class="notification notification--failure">')).toBe(6);
     expect(count(text, '<li class="notification notification--info">')).toBe(3);
+    // Negatives among them: Cloud Configuration in Success.
+    expect(text).toMatch(
+      /notification--info"><div class="notification__title">(?:<[^>]+>)?Cisco Cloud Configuration[^<]*(?:<[^>]+>[^<]*)*Success/,
+    );
   });
 
   it.each(['fr', 'ja'])(
@@ -333,6 +379,69 @@ describe('FMC simulator pages', () => {
     expect(failingRows(document)).toBe(2);
     expect(rows()).toEqual(before);
     await window.happyDOM.close();
+  });
+
+  it('the fix button changes one result only, and the icons beside it', async () => {
+    const two = 'failRows=Cisco Cloud Configuration,AMP Dynamic Analysis';
+    const alerts = await loadInDom((await get(`/health/monitor/alerts?${two}`)).text);
+    const first = alerts.document.querySelector('#alertRows tr.alert-row--critical');
+    const click = (document: typeof alerts.document) =>
+      (document.getElementById('sim-fix-first') as unknown as { click(): void }).click();
+    expect(first?.textContent).toContain('Cisco Cloud Configuration - Failure');
+    click(alerts.document);
+    expect(first?.textContent).toContain('Cisco Cloud Configuration - Success');
+    expect(first?.textContent).toContain('AMP Dynamic Analysis - Failure');
+    await alerts.window.happyDOM.close();
+
+    // Six failing devices show the four icon kinds; six clicks fix them all, icons included.
+    const module = await loadInDom((await get('/health/monitor/module?failing=6')).text);
+    const doc = module.document;
+    expect(doc.querySelectorAll('td.status svg title').length).toBeGreaterThan(0);
+    expect([...doc.querySelectorAll('svg title')].some((title) => title.textContent === 'Failure')).toBe(
+      true,
+    );
+    expect(doc.querySelectorAll('img[title="Critical"]').length).toBeGreaterThan(0);
+    const details = () => doc.getElementById('moduleDetails')?.textContent ?? '';
+    expect(details()).toContain('\uf00d');
+    for (let i = 0; i < 6; i++) click(doc);
+    expect(failingRows(doc)).toBe(0);
+    expect(doc.querySelectorAll('.status-failure, .is-failure')).toHaveLength(0);
+    expect([...doc.querySelectorAll('svg title')].every((title) => title.textContent === 'Success')).toBe(
+      true,
+    );
+    expect(doc.querySelectorAll('img[title="Critical"]')).toHaveLength(0);
+    expect(details()).not.toContain('\uf00d');
+    expect(details()).toContain('\uf00c');
+    await module.window.happyDOM.close();
+  });
+
+  it.each([
+    ['', ''],
+    ['failRows', 'failRows=Cisco Cloud Configuration,AMP Dynamic Analysis'],
+    ['markup=grid', 'markup=grid'],
+  ])('expect.ts tells each form’s failing rows and their devices (%s)', async (_label, query) => {
+    const failRows = query.startsWith('failRows')
+      ? ['Cisco Cloud Configuration', 'AMP Dynamic Analysis']
+      : [];
+    const markup = query === 'markup=grid' ? 'grid' : 'table';
+    const failing = sim
+      .fleet()
+      .devices.filter((device) => device.failingDataTypes.length > 0)
+      .map((device) => device.name);
+    for (const form of FORM_NAMES) {
+      const options = { markup, ...(failRows.length > 0 ? { failRows } : {}) } as const;
+      const reports = failureReports(form, sim.fleet(), options);
+      const { window, document } = await loadInDom((await get(`/health/monitor/${form}?${query}`)).text);
+      expect(failingRows(document), form).toBe(reports.length);
+      await window.happyDOM.close();
+      const cloud = cloudConfigurationFailures(form, sim.fleet(), options);
+      expect(cloud.rows, form).toBe(3);
+      expect([...new Set(cloud.devices)].sort(), form).toEqual([...failing].sort());
+      // A row per result, except the alert list: one alert per device, its description listing both.
+      const perDevice = failRows.length > 0 && form !== 'alerts' ? 2 : 1;
+      expect(reports.length, form).toBe(3 * perDevice);
+    }
+    expect(() => failureReports('nope', sim.fleet())).toThrow(/No such form/);
   });
 
   it('frame: the chrome embeds the bare page in a same-origin iframe', async () => {

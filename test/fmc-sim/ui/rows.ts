@@ -39,6 +39,12 @@ export interface MonitorModel {
   failingDevices: number;
 }
 
+/** One row or item of a page that reports failing results: whose, and which data types fail in it. */
+export interface FailureReport {
+  device: string;
+  dataTypes: string[];
+}
+
 export const MODULE_TITLE = `${MODULE_NAME} on Devices`;
 
 /** `Threat Data Updates - Cisco Cloud Configuration - Failure`, as Cisco's prose writes the alert. */
@@ -49,6 +55,13 @@ export function alertString(row: Pick<HealthRow, 'dataType' | 'status'>): string
 /** `Cisco Cloud Configuration - Failure`, the bare form (the TAC note, CSCvr46845). */
 export function resultString(row: Pick<HealthRow, 'dataType' | 'status'>): string {
   return `${row.dataType} - ${row.status}`;
+}
+
+/** One report per failing row: the forms that draw a row per result (the detail table, the joined string). */
+export function failingRowReports(rows: readonly HealthRow[]): FailureReport[] {
+  return rows
+    .filter((row) => row.status === 'Failure')
+    .map((row) => ({ device: row.device, dataTypes: [row.dataType] }));
 }
 
 /**

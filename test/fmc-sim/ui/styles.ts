@@ -68,13 +68,14 @@ h2 { font-size: 16px; font-weight: 500; }
 .module-details { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: .75rem; }
 .appliance { background: var(--panel); border: 1px solid var(--border); border-radius: 4px; padding: .5rem .8rem; }
 .appliance--failing { border-left: 4px solid var(--fail); }
-.appliance h2, .appliance .panel-title, .appliance .card-header { margin: 0 0 .25rem; font-size: 15px; font-weight: 600; }
+.appliance h2, .appliance .panel-title, .module-detail caption.device-title { margin: 0 0 .25rem; font-size: 15px; font-weight: 600; color: var(--fg); }
+.appliance .panel-title.module-title { font-size: 13px; color: var(--muted); }
 .appliance h3, .module-detail caption { margin: 0 0 .35rem; font-size: 13px; font-weight: 600; color: var(--muted); text-align: left; }
 .module-detail, .alert-table, .events-table { width: 100%; border-collapse: collapse; background: var(--panel); }
 .module-detail th, .module-detail td, .alert-table th, .alert-table td, .events-table th, .events-table td { padding: .3rem .5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 .status-failure, td.status-failure, .alert-row--critical td:first-child { color: var(--fail); font-weight: 600; }
 .status-icon { vertical-align: -1px; fill: currentColor; }
-.icon-font { font-family: monospace; }
+.icon { font-family: monospace; }
 .module-meta { margin: .25rem 0 0; font-size: 12px; color: var(--muted); }
 .severity { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; background: var(--muted); vertical-align: -1px; }
 .severity--critical { background: var(--fail); }

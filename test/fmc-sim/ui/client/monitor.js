@@ -48,34 +48,65 @@
     }, config.late);
   }
 
-  // "Fixes" the first failing row in place (text node data and class names change, the elements stay), as a
-  // live page would after the module runs again, so that tests can watch a hint go away. A failing row is a
-  // row (a table row, an ARIA row, a list item) naming a data type and a failure word; the forms put the device
-  // sections, domain groups or rows in the rows container.
-  const FAILURE = /\b(?:Failure|Failed)\b/;
+  // "Fixes" the first failing result in place, as a live page would after the module runs again, so that tests
+  // can watch a hint go away: the text nodes' data and the class names change, the elements stay. A result is
+  // a data type followed by a failure word in one row (a table row, an ARIA row, a list item), with nothing
+  // between them but white space, dashes, a colon, icon glyphs or an icon's own title; in a row of several
+  // results (an alert's description) only that one changes. Its icons change too: an SVG's title, an icon
+  // font's glyph, an image's title.
   const ROW = 'tr, li, [role="row"]';
+  const CELL = 'td, th, [role="gridcell"]';
+  const WORD = '(?:Failure|Failed)(?![A-Za-z])';
+  const GAP = '[\\s:\\-\\u2010-\\u2015\\u2212\\ue000-\\uf8ff]*';
+  const phrase = (type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const RESULT = new RegExp(`(?:${config.dataTypes.map(phrase).join('|')})((?:${GAP}${WORD})+)`, 'i');
+  const { glyphs, imageTitles } = config.icons;
+  const swapClass = (element) => {
+    const className = element.getAttribute('class');
+    if (className)
+      element.setAttribute('class', className.replace(/failure/g, 'success').replace(/Failure/g, 'Success'));
+  };
   const fixRow = (row) => {
+    // The row's text nodes, joined by a line break: cells and `<br>` lines must not run into each other.
+    const nodes = [];
+    let text = '';
     const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      walker.currentNode.data = walker.currentNode.data.replace(/\b(?:Failure|Failed)\b/g, 'Success');
+      if (text !== '') text += '\n';
+      nodes.push({ node: walker.currentNode, start: text.length });
+      text += walker.currentNode.data;
     }
-    for (const element of [row, ...row.querySelectorAll('[class]')]) {
-      const className = element.getAttribute('class') ?? '';
-      element.setAttribute('class', className.replace(/failure/g, 'success').replace(/Failure/g, 'Success'));
+    const match = RESULT.exec(text);
+    if (!match) return false;
+    const to = match.index + match[0].length;
+    const from = to - (match[1] ?? '').length;
+    for (const { node, start } of nodes) {
+      const end = start + node.data.length;
+      if (end <= from || start >= to) continue;
+      const a = Math.max(from, start) - start;
+      const b = Math.min(to, end) - start;
+      const fixed = node.data
+        .slice(a, b)
+        .replace(/Failure|Failed/gi, 'Success')
+        .replaceAll(glyphs.failure, glyphs.success);
+      node.data = node.data.slice(0, a) + fixed + node.data.slice(b);
+      for (
+        let element = node.parentElement;
+        element && row.contains(element);
+        element = element.parentElement
+      ) {
+        swapClass(element);
+      }
+      const cell = node.parentElement?.closest(CELL) ?? node.parentElement;
+      for (const image of cell?.querySelectorAll('img[title]') ?? []) {
+        if (image.getAttribute('title') === imageTitles.failure)
+          image.setAttribute('title', imageTitles.success);
+      }
     }
+    return true;
   };
   const fixFirst = () => {
-    const container = rowsContainer();
-    if (!container) return;
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      if (!FAILURE.test(walker.currentNode.data)) continue;
-      const row = walker.currentNode.parentElement?.closest(ROW);
-      if (!row || !container.contains(row)) continue;
-      if (!config.dataTypes.some((type) => (row.textContent ?? '').includes(type))) continue;
-      fixRow(row);
-      return;
-    }
+    for (const row of rowsContainer()?.querySelectorAll(ROW) ?? []) if (fixRow(row)) return;
   };
   document.getElementById('sim-fix-first')?.addEventListener('click', fixFirst);
 })();

@@ -1,49 +1,72 @@
-import { DATA_TYPES } from '../../fleet';
+import { CLOUD_CONFIGURATION, DATA_TYPES, MODULE_NAME } from '../../fleet';
 import { type Child, h } from '../html';
 import { say } from '../i18n';
-import { alertString, type HealthRow } from '../rows';
+import { alertString, failingRowReports, type HealthRow, type MonitorModel } from '../rows';
 import { spelledOut } from '../time';
 import type { Markup } from './markup';
 
-/** Success notifications shown among the failures, so that a status-blind match would show up. */
-const INFO_CARDS = 3;
+/**
+ * Success notifications shown among the failures, so that a status-blind match would show up: Cloud
+ * Configuration's own Success first.
+ */
+const INFO_TYPES = [CLOUD_CONFIGURATION, DATA_TYPES[0], CLOUD_CONFIGURATION];
+
+/** The failures, one card each, and a few Success cards of healthy devices; newest first. */
+function cardsOf(model: MonitorModel): HealthRow[] {
+  const failures = model.rows.filter((row) => row.status === 'Failure');
+  const healthy = model.byDevice.filter((device) => device.failing.length === 0);
+  const infos = INFO_TYPES.flatMap((dataType, i) => {
+    const row = healthy[i]?.rows.find((candidate) => candidate.dataType === dataType);
+    return row ? [row] : [];
+  });
+  return [...failures, ...infos].sort((a, b) => b.time.getTime() - a.time.getTime());
+}
 
 /**
  * Form 5 of fmc-ui.md (section 2): notification cards holding the joined prose-like string
  * `Threat Data Updates - Cisco Cloud Configuration - Failure`, or the bare `Cisco Cloud Configuration - Failure`
  * (the TAC note's and CSCvr46845's wording). No public source shows a page printing either as one piece of
- * text, so the spelling varies card by card: the joined string, the bare one with an en dash after a no-break
- * space, the bare one with its words split by inline markup. Only the failures, plus a few Success cards.
+ * text, so the spelling varies card by card (section 6: no-break spaces, dashes, inline markup splitting the
+ * words). Only the failures, plus a few Success cards.
  */
 export const cardsMarkup: Markup = {
   name: 'cards',
+  form: 5,
   label: 'Alert notifications (cards)',
-  rows: (model) => {
-    const failures = model.rows.filter((row) => row.status === 'Failure');
-    const infos = model.rows
-      .filter((row) => row.status === 'Success' && row.dataType === DATA_TYPES[0])
-      .slice(0, INFO_CARDS);
-    const newestFirst = [...failures, ...infos].sort((a, b) => b.time.getTime() - a.time.getTime());
-    return h('ul', { class: 'alert-list', id: 'alertNotifications' }, newestFirst.map(card));
-  },
+  rows: (model) => h('ul', { class: 'alert-list', id: 'alertNotifications' }, cardsOf(model).map(card)),
   wrap: (rows, { lang }) =>
     h('section', { class: 'alerts-panel', id: 'alertsPanel', 'aria-label': say('Health alerts', lang) }, [
       h('h2', null, say('Notifications', lang)),
       rows,
     ]),
+  reports: (model) => failingRowReports(cardsOf(model)),
 };
 
-/** The card's title: which spelling depends on the device, so every page shows all three. */
+/**
+ * The card's title: which spelling depends on the device's variant (failing devices are numbered in turn, so a
+ * page with three failures shows the first three): the joined string; the bare one, a no-break space and an en
+ * dash; the bare one split by `<b>`; the joined one with em dashes; the bare one in spans, no-break spaces
+ * around the hyphen.
+ */
 function title(row: HealthRow): Child[] {
-  switch (row.deviceIndex % 3) {
+  switch (row.deviceIndex % 5) {
     case 0:
       return [alertString(row)];
     case 1:
       return [`${row.dataType}\u00a0\u2013 ${row.status}`];
-    default: {
-      const [first = '', ...rest] = row.dataType.split(' ');
-      return [h('b', null, first), ` ${rest.join(' ')} - ${row.status}`];
+    case 2: {
+      const words = row.dataType.split(' ');
+      const rest = words.slice(2).join(' ');
+      return [h('b', null, words.slice(0, 2).join(' ')), `${rest ? ` ${rest}` : ''} - ${row.status}`];
     }
+    case 3:
+      return [`${MODULE_NAME} \u2014 ${row.dataType} \u2014 ${row.status}`];
+    default:
+      return [
+        h('span', { class: 'notification__type' }, row.dataType),
+        '\u00a0-\u00a0',
+        h('strong', null, row.status),
+      ];
   }
 }
 

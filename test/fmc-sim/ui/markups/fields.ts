@@ -1,13 +1,17 @@
+import { CLOUD_CONFIGURATION } from '../../fleet';
 import { type Child, h, type VElement } from '../html';
 import { say, type UiWord } from '../i18n';
 import { type DeviceModel, MODULE_TITLE, resultString } from '../rows';
 import { isoLike } from '../time';
-import { severity } from './icons';
+import { type Severity, severity } from './icons';
 import type { Markup, RenderOptions } from './markup';
 
 const COLUMNS: UiWord[] = ['Severity', 'Device', 'Module', 'Description', 'Time'];
 
-/** Alerts of other modules, as negatives: none names a data type or a failure word. */
+/**
+ * Alerts of other modules, as negatives (fmc-ui.md section 6: "other modules' alerts" get no hint): none names
+ * a data type or a result word.
+ */
 const OTHER_ALERTS = [
   { module: 'Disk Usage', level: 'Warning', text: '/ngfw using 87%' },
   {
@@ -15,25 +19,30 @@ const OTHER_ALERTS = [
     level: 'Critical',
     text: "Interface 'Ethernet1/2' is not receiving any packets",
   },
+  { module: 'Appliance Heartbeat', level: 'Critical', text: 'No heartbeat received for 6 minutes' },
   { module: 'CPU Usage', level: 'Warning', text: 'Using 93% of the CPU' },
 ] as const;
 
 interface Alert {
-  level: 'Critical' | 'Warning' | 'Normal' | 'Recovered';
+  level: Severity;
   device: DeviceModel;
   module: string;
   lines: string[];
+  /** The data types its lines report as Failure. */
+  failing: string[];
 }
 
 /**
  * Form 2 of fmc-ui.md (section 3): an alert list whose rows carry Cisco's separate fields (severity, device,
  * module, description, time). The columns' exact layout is [inferred]. A Threat Data Updates description lists
  * results one per line (`<br>`, as the REST API's `details` do), the failing ones not always first. Healthy
- * devices show a Recovered alert or none; other modules' alerts are mixed in. Drawn as a `<table>` or, with
- * `markup=grid`, as an ARIA grid of divs.
+ * devices show a Recovered or Normal alert whose Cloud Configuration line reads Success, or none; other modules'
+ * alerts are mixed in. Whether FMC draws the list as a table or as a grid of divs is [unknown]: a page is one or
+ * the other (`markup=table|grid`), never both.
  */
 export const fieldsMarkup: Markup = {
   name: 'alerts',
+  form: 2,
   label: 'Alert list (severity, device, module, description)',
   rows: (model, options) => {
     const alerts = model.byDevice.flatMap(alertsOf);
@@ -75,35 +84,46 @@ export const fieldsMarkup: Markup = {
           ]),
           rows,
         ]),
+  reports: (model) =>
+    model.byDevice
+      .flatMap(alertsOf)
+      .filter((alert) => alert.failing.length > 0)
+      .map((alert) => ({ device: alert.device.name, dataTypes: alert.failing })),
 };
 
 function alertsOf(device: DeviceModel): Alert[] {
   const alerts: Alert[] = [];
+  const v = device.variant;
   if (device.failing.length > 0) {
-    const failing = [...new Set(device.failing)].map((dataType) =>
-      resultString({ dataType, status: 'Failure' }),
-    );
+    const failing = [...new Set(device.failing)];
+    // One or two Success lines beside the failures, which ones and on which side varying by device.
     const ok = device.rows
       .filter((row) => row.status === 'Success')
-      .slice(device.variant % 3, (device.variant % 3) + 1 + (device.variant % 2))
+      .slice(v % 3, (v % 3) + 1 + (v % 2))
       .map(resultString);
+    const failed = failing.map((dataType) => resultString({ dataType, status: 'Failure' }));
     alerts.push({
-      level: device.failing.includes('Cisco Cloud Configuration') ? 'Critical' : 'Warning',
+      level: failing.includes(CLOUD_CONFIGURATION) ? 'Critical' : 'Warning',
       device,
       module: MODULE_TITLE,
-      lines: device.variant % 2 === 0 ? [...failing, ...ok] : [...ok, ...failing],
+      lines: v % 2 === 0 ? [...failed, ...ok] : [...ok, ...failed],
+      failing,
     });
-  } else if (device.variant % 4 === 1) {
+  } else if (v % 4 === 1 || v % 4 === 3) {
+    // Negatives: Threat Data Updates alerts of healthy devices, Cloud Configuration reading Success.
+    const cloud = resultString({ dataType: CLOUD_CONFIGURATION, status: 'Success' });
+    const other = resultString({ dataType: 'AMP Dynamic Analysis', status: 'Success' });
     alerts.push({
-      level: 'Recovered',
+      level: v % 4 === 1 ? 'Recovered' : 'Normal',
       device,
       module: MODULE_TITLE,
-      lines: [resultString({ dataType: 'Cisco Cloud Configuration', status: 'Success' })],
+      lines: v % 4 === 1 ? [cloud] : [other, cloud],
+      failing: [],
     });
   }
-  if (device.variant % 3 === 2) {
-    const other = OTHER_ALERTS[Math.floor(device.variant / 3) % OTHER_ALERTS.length] ?? OTHER_ALERTS[0];
-    alerts.push({ level: other.level, device, module: other.module, lines: [other.text] });
+  if (v % 3 === 2) {
+    const other = OTHER_ALERTS[Math.floor(v / 3) % OTHER_ALERTS.length] ?? OTHER_ALERTS[0];
+    alerts.push({ level: other.level, device, module: other.module, lines: [other.text], failing: [] });
   }
   return alerts;
 }

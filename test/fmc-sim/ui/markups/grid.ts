@@ -1,6 +1,7 @@
 import { MODULE_NAME } from '../../fleet';
 import { h } from '../html';
 import { say, type UiWord } from '../i18n';
+import { failingRowReports } from '../rows';
 import { spelledOut } from '../time';
 import type { Markup } from './markup';
 
@@ -12,7 +13,9 @@ const COLUMNS: UiWord[] = ['Device', 'Alert', 'Status', 'Last Update'];
  */
 export const gridMarkup: Markup = {
   name: 'grid',
-  label: 'ARIA grid',
+  form: 5,
+  label: 'ARIA grid (the joined string split in spans)',
+  reports: (model) => failingRowReports(model.rows),
   rows: (model) =>
     h(
       'div',

@@ -1,3 +1,4 @@
+import { CLOUD_CONFIGURATION } from '../../fleet';
 import { h, type VElement } from '../html';
 import { say, type UiLang } from '../i18n';
 import { type DeviceModel, MODULE_TITLE, resultString } from '../rows';
@@ -13,6 +14,7 @@ import type { Markup } from './markup';
  */
 export const messagesMarkup: Markup = {
   name: 'messages',
+  form: 3,
   label: 'Message Center, Health tab',
   rows: (model, { lang }) =>
     h(
@@ -26,7 +28,8 @@ export const messagesMarkup: Markup = {
             { class: 'message-list' },
             model.byDevice
               .filter((device) => device.domainUuid === domain.uuid)
-              .flatMap((d) => items(d, lang)),
+              .flatMap(messagesOf)
+              .map((message) => item(message, lang)),
           ),
         ]),
       ),
@@ -50,19 +53,51 @@ export const messagesMarkup: Markup = {
         h('div', { role: 'tabpanel', class: 'message-panel' }, [rows]),
       ],
     ),
+  // In page order: grouped by domain, as drawn.
+  reports: (model) =>
+    model.domains.flatMap((domain) =>
+      model.byDevice
+        .filter((device) => device.domainUuid === domain.uuid)
+        .flatMap(messagesOf)
+        .filter((message) => message.failing !== null)
+        .map((message) => ({ device: message.device.name, dataTypes: [message.failing ?? ''] })),
+    ),
 };
 
-function items(device: DeviceModel, lang: UiLang): VElement[] {
-  const out: VElement[] = [...new Set(device.failing)].map((dataType, i) => {
+interface Message {
+  device: DeviceModel;
+  level: 'Critical' | 'Warning';
+  text: string;
+  /** The data type it reports as Failure; null for other modules' messages. */
+  failing: string | null;
+}
+
+/** One message per failing data type of the device, plus now and then another module's, as a negative. */
+function messagesOf(device: DeviceModel): Message[] {
+  const out: Message[] = [...new Set(device.failing)].map((dataType, i) => {
     const text = resultString({ dataType, status: 'Failure' });
-    const level = dataType === 'Cisco Cloud Configuration' ? 'Critical' : 'Warning';
-    return item(device, level, (device.variant + i) % 2 === 0 ? `${MODULE_TITLE}: ${text}` : text, lang);
+    return {
+      device,
+      level: dataType === CLOUD_CONFIGURATION ? 'Critical' : 'Warning',
+      text: (device.variant + i) % 2 === 0 ? `${MODULE_TITLE}: ${text}` : text,
+      failing: dataType,
+    };
   });
-  if (device.variant % 4 === 3) out.push(item(device, 'Warning', 'Disk Usage: /Volume using 91%', lang));
+  if (device.variant % 4 === 3) {
+    out.push({ device, level: 'Warning', text: 'Disk Usage: /Volume using 91%', failing: null });
+  }
+  if (device.variant % 6 === 1) {
+    out.push({
+      device,
+      level: 'Critical',
+      text: 'Interface Status: Interface Ethernet1/3 is down',
+      failing: null,
+    });
+  }
   return out;
 }
 
-function item(device: DeviceModel, level: 'Critical' | 'Warning', text: string, lang: UiLang): VElement {
+function item({ device, level, text }: Message, lang: UiLang): VElement {
   return h('li', { class: `message-item message-item--${level.toLowerCase()}` }, [
     ...severity(device.variant + 1, level, lang),
     ' ',

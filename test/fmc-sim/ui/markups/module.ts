@@ -1,6 +1,6 @@
-import { h, type VElement } from '../html';
+import { type Child, h, type VElement } from '../html';
 import { say, type UiLang } from '../i18n';
-import { type DeviceModel, MODULE_TITLE } from '../rows';
+import { type DeviceModel, failingRowReports, MODULE_TITLE } from '../rows';
 import { isoLike } from '../time';
 import { statusIcon } from './icons';
 import type { Markup } from './markup';
@@ -9,12 +9,13 @@ import type { Markup } from './markup';
  * Form 1 of fmc-ui.md, the one real picture (the TAC note's screenshot, section 1): the detail of the module
  * "Threat Data Updates on Devices" for each device, a `Data Type | Status` table with the seed's ten rows in its
  * order, the failing row's own text being `Cisco Cloud Configuration` and `Failure` in two cells. The module's
- * name and the device's are outside the rows: where exactly is [unknown], so it varies by device (a heading, a
- * panel title, a card header; the module in a heading or in the table's caption), and so does the icon beside
- * the status word.
+ * name and the device's are outside the rows (section 1: "a heading, a caption, the panel's title"); which
+ * element holds them is [unknown], so it varies by device, and so does the icon beside the status word.
+ * Healthy devices are drawn too, all Success.
  */
 export const moduleMarkup: Markup = {
   name: 'module',
+  form: 1,
   label: 'Module detail (Data Type | Status)',
   rows: (model, { lang }) =>
     h(
@@ -26,34 +27,71 @@ export const moduleMarkup: Markup = {
     h('section', { class: 'health-panel', id: 'healthPanel', 'aria-label': say('Health Monitor', lang) }, [
       rows,
     ]),
+  reports: (model) => failingRowReports(model.rows),
 };
 
-function deviceTitle(device: DeviceModel, lang: UiLang): VElement {
-  switch (device.variant % 3) {
+type Place = 'heading' | 'panel' | 'caption';
+
+/**
+ * Where the device's name and the module's go, by device: the device in an `<h2>`, a panel title or the
+ * table's caption; the module in an `<h3>`, a panel title or the caption (never both in the caption).
+ */
+function places(variant: number): { device: Place; module: Place } {
+  const second = Math.floor(variant / 3) % 2;
+  switch (variant % 3) {
     case 0:
-      return h('h2', { class: 'device-title' }, device.name);
+      return { device: 'heading', module: second ? 'caption' : 'heading' };
     case 1:
-      return h('div', { class: 'panel-title', role: 'heading', 'aria-level': '2' }, [
+      return { device: 'panel', module: second ? 'caption' : 'panel' };
+    default:
+      return { device: 'caption', module: second ? 'panel' : 'heading' };
+  }
+}
+
+function deviceTitle(device: DeviceModel, place: Place, lang: UiLang): VElement {
+  switch (place) {
+    case 'heading':
+      return h('h2', { class: 'device-title' }, device.name);
+    case 'panel':
+      return h('div', { class: 'panel-title device-title', role: 'heading', 'aria-level': '2' }, [
         `${say('Device', lang)}: `,
         h('span', { class: 'device-name' }, device.name),
       ]);
-    default:
-      return h('div', { class: 'card-header' }, [
-        h('span', { class: 'device-name' }, device.name),
-        ' ',
-        h('span', { class: 'device-model' }, device.model),
-      ]);
+    case 'caption':
+      return h('caption', { class: 'device-title' }, device.name);
+  }
+}
+
+function moduleTitle(place: Place): VElement {
+  switch (place) {
+    case 'heading':
+      return h('h3', { class: 'module-title' }, MODULE_TITLE);
+    case 'panel':
+      return h(
+        'div',
+        { class: 'panel-title module-title', role: 'heading', 'aria-level': '3' },
+        MODULE_TITLE,
+      );
+    case 'caption':
+      return h('caption', { class: 'module-title' }, MODULE_TITLE);
   }
 }
 
 function section(device: DeviceModel, lang: UiLang): VElement {
-  const captioned = device.variant % 2 === 1;
+  const where = places(device.variant);
   const failed = device.failing.length > 0;
+  const above: Child[] = [
+    where.device !== 'caption' && deviceTitle(device, where.device, lang),
+    where.module !== 'caption' && moduleTitle(where.module),
+  ];
+  const caption =
+    where.device === 'caption'
+      ? deviceTitle(device, 'caption', lang)
+      : where.module === 'caption' && moduleTitle('caption');
   return h('section', { class: `appliance${failed ? ' appliance--failing' : ''}` }, [
-    deviceTitle(device, lang),
-    !captioned && h('h3', { class: 'module-title' }, MODULE_TITLE),
+    ...above,
     h('table', { class: 'module-detail' }, [
-      captioned && h('caption', null, MODULE_TITLE),
+      caption,
       h('thead', null, [
         h('tr', null, [
           h('th', { scope: 'col' }, say('Data Type', lang)),

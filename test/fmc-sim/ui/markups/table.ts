@@ -1,6 +1,6 @@
 import { h } from '../html';
 import { say, type UiWord } from '../i18n';
-import { alertString, MODULE_TITLE } from '../rows';
+import { alertString, failingRowReports, MODULE_TITLE } from '../rows';
 import { isoLike } from '../time';
 import type { Markup } from './markup';
 
@@ -12,7 +12,9 @@ const COLUMNS: UiWord[] = ['Device', 'Module', 'Alert', 'Status', 'Time'];
  */
 export const tableMarkup: Markup = {
   name: 'table',
-  label: 'Classic table',
+  form: 5,
+  label: 'Classic table (the joined string in one cell)',
+  reports: (model) => failingRowReports(model.rows),
   rows: (model) =>
     h(
       'tbody',

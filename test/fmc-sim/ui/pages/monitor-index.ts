@@ -15,6 +15,9 @@ const VARIANTS: readonly [query: string, label: string][] = [
   ['ui=ja', 'Japanese menus and headings'],
 ];
 
+/** The alert list's other drawing. */
+const GRID_VARIANT: readonly [query: string, label: string] = ['markup=grid', 'as an ARIA grid of divs'];
+
 /** Links to every markup and its main variants, for people exploring the simulator. */
 export function monitorIndexPage(ctx: UiContext): UiResponse {
   const path = '/health/monitor';
@@ -40,12 +43,15 @@ export function monitorIndexPage(ctx: UiContext): UiResponse {
         ]),
         ...MARKUPS.map((markup) => {
           const base = `${path}/${markup.name}`;
+          const variants = markup.name === 'alerts' ? [...VARIANTS, GRID_VARIANT] : VARIANTS;
+          // The legacy table and grid print the joined string too: they are listed as variants of form 5.
+          const legacy = markup.name === 'table' || markup.name === 'grid';
           return h('section', null, [
-            h('h2', null, markup.label),
+            h('h2', null, `Form ${markup.form}${legacy ? ', variant' : ''}: ${markup.label}`),
             h(
               'ul',
               null,
-              VARIANTS.map(([query, label]) =>
+              variants.map(([query, label]) =>
                 h('li', null, [h('a', { href: query ? `${base}?${encodeURI(query)}` : base }, label)]),
               ),
             ),

@@ -5,6 +5,7 @@ import { emptied, h, jsonIsland, type VElement } from '../html';
 import { say, type UiLang } from '../i18n';
 import { page } from '../layout';
 import type { Markup } from '../markups';
+import { GLYPHS, statusImageTitle } from '../markups/icons';
 import { framedQuery, type MonitorQuery, parseMonitorQuery } from '../query';
 import { type MonitorModel, monitorModel } from '../rows';
 import { badRequestPage } from './status';
@@ -103,7 +104,12 @@ function scriptConfig(rows: VElement, widget: VElement, query: MonitorQuery) {
     late: query.late,
     rerender: query.rerender,
     widget: scripted ? widget : null,
-    // What the "Simulate fix" button looks for: a row naming a data type and a failure word.
+    // What the "Simulate fix" button looks for: a data type followed by a failure word in one row; and how it
+    // turns the icons beside that word into their Success form.
     dataTypes: [...new Set(DATA_TYPES)],
+    icons: {
+      glyphs: GLYPHS,
+      imageTitles: { failure: statusImageTitle(true, query.ui), success: statusImageTitle(false, query.ui) },
+    },
   };
 }
