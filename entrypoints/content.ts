@@ -1,14 +1,26 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { HintLoop } from '../components/hint/DeviceSection';
 import type { ResolvedEntry } from '../components/hint/HintDetails';
 import { mountHint } from '../components/hint/mount';
 import { compileMatchers, findLoggedInUser } from '../lib/detect';
 import { alertMatchers, uiLang } from '../lib/knowledge/alerts';
 import { patternForUrl } from '../lib/origins';
+import { createDeviceTies } from '../lib/page/device-ties';
 import { resolveHealthPolicy } from '../lib/page/health-policy';
 import { createHintController, HINT_ATTRIBUTE } from '../lib/page/hint-controller';
 import { watchMutations } from '../lib/page/mutation-batcher';
-import type { HintCountMessage, KnowledgeRequest, PageInfo } from '../lib/platform/messages';
+import { type HintVerdicts, type LoopAnswer, VERDICTS_CHANGED } from '../lib/platform/hint-protocol';
+import type {
+  HintCountMessage,
+  HintDeviceRequest,
+  HintVerdictsRequest,
+  KnowledgeRequest,
+  OpenReportRequest,
+  PageInfo,
+  RecheckRequest,
+  WatchRequest,
+} from '../lib/platform/messages';
 import { readHealthPolicyOverride } from '../lib/platform/settings';
 
 const GUARD = Symbol.for('fmc-cloud-doctor.content');
@@ -49,14 +61,61 @@ export default defineContentScript({
         lang,
       } satisfies KnowledgeRequest) as Promise<ResolvedEntry | null>;
 
+    const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<T>;
+    // The loop closed in the page (issue 10): each hint shows its own device's verdict, from the FMC's last
+    // diagnosis, asked of the background only once this page has a hint, and again when the background says
+    // the verdicts changed.
+    const ties = createDeviceTies();
+    let verdictsWanted = false;
+    const refreshVerdicts = () => {
+      verdictsWanted = true;
+      send<HintVerdicts | null>({ type: 'hint-verdicts' } satisfies HintVerdictsRequest).then(
+        (verdicts) => ties.update(verdicts ?? null),
+        () => undefined,
+      );
+    };
+    let untied: Element[] = [];
+    const tieSoon = (row: Element) => {
+      if (untied.push(row) > 1) return;
+      queueMicrotask(() => {
+        const rows = untied;
+        untied = [];
+        if (!verdictsWanted) refreshVerdicts();
+        ties.tie(rows.filter((candidate) => candidate.isConnected));
+      });
+    };
+    const loop: HintLoop = {
+      loadDevice: (deviceId) => send({ type: 'hint-device', deviceId, lang } satisfies HintDeviceRequest),
+      recheck: (deviceId) => send<LoopAnswer>({ type: 'recheck', deviceId, lang } satisfies RecheckRequest),
+      watch: (deviceId, on) =>
+        send<LoopAnswer>({ type: 'watch', deviceIds: [deviceId], on, lang } satisfies WatchRequest),
+      openReport: (deviceId) =>
+        void send({
+          type: 'open-report',
+          ...(deviceId ? { deviceId } : {}),
+        } satisfies OpenReportRequest).catch(() => undefined),
+    };
+
     const controller = createHintController(document, {
       compiled: compileMatchers(alertMatchers),
-      mount: (match) =>
-        mountHint(match.anchor, {
+      mount: (match) => {
+        const hint = mountHint(match.anchor, {
           entryId: match.id,
           loadEntry,
           healthPolicy: () => resolveHealthPolicy(document, override),
-        }),
+          lang,
+          device: ties.cellFor(match.row),
+          loop,
+        });
+        tieSoon(match.row);
+        return {
+          host: hint.host,
+          unmount() {
+            hint.unmount();
+            ties.release(match.row);
+          },
+        };
+      },
       onCountChange: (count) =>
         void browser.runtime
           .sendMessage({ type: 'hint-count', count } satisfies HintCountMessage)
@@ -72,14 +131,27 @@ export default defineContentScript({
     // The popup asks which user the FMC page shows as logged in (to warn before an API sign-in with the same
     // account, which would log that UI session out) and where the health policy is. Only the top frame
     // answers; only our extension may ask.
-    const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id || window !== window.top) return undefined;
-      if ((message as { type?: unknown } | null)?.type !== 'page-info') return undefined;
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string },
+      sendResponse: (answer: unknown) => void,
+    ) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const type = (message as { type?: unknown } | null)?.type;
+      if (type === VERDICTS_CHANGED) {
+        // Every frame of the FMC's tabs hears it; only those that show hints ask again.
+        if (controller.count() > 0) refreshVerdicts();
+        else verdictsWanted = false;
+        return undefined;
+      }
+      if (type !== 'page-info' || window !== window.top) return undefined;
       const info: PageInfo = {
         user: findLoggedInUser(document),
         healthPolicy: resolveHealthPolicy(document, override),
       };
-      return Promise.resolve(info);
+      // Without the polyfill (wxt.config.ts), an answer goes through sendResponse, in both browsers.
+      sendResponse(info);
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -1,19 +1,45 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DeviceCell } from '../../lib/page/device-ties';
+import type { HintDevice } from '../../lib/platform/hint-protocol';
 import { t } from '../i18n';
+import { DevicePrompt, DeviceSection, type HintLoop, timesLine } from './DeviceSection';
 import { HintDetails, type ResolvedEntry } from './HintDetails';
+import { VerdictTag } from './VerdictTag';
 
 export interface HintProps {
   entryId: string;
   /** Loads the explanation on first expansion, so the content script carries no prose. */
   loadEntry(id: string): Promise<ResolvedEntry | null>;
   healthPolicy(): { url: string; guessed: boolean };
+  /** The page's language for dates (the hint's words follow the browser's). */
+  lang?: string;
+  /** The device this row is tied to, from the FMC's last diagnosis (issue 10). */
+  device?: DeviceCell;
+  loop?: HintLoop;
 }
 
 type Load = { state: 'idle' | 'loading' | 'failed' } | { state: 'ready'; entry: ResolvedEntry };
 
-export function Hint({ entryId, loadEntry, healthPolicy }: HintProps) {
+/** The cell's device, redrawn when the background sends new verdicts. */
+function useDevice(cell: DeviceCell | undefined): { device: HintDevice | null; diagnosed: boolean } {
+  const read = (from: DeviceCell | undefined) => ({
+    device: from?.get() ?? null,
+    diagnosed: from?.diagnosed() ?? false,
+  });
+  const [value, setValue] = useState(() => read(cell));
+  useEffect(() => {
+    setValue(read(cell));
+    return cell?.subscribe(() => setValue(read(cell)));
+  }, [cell]);
+  return value;
+}
+
+export function Hint({ entryId, loadEntry, healthPolicy, lang = 'en', device: cell, loop }: HintProps) {
   const [expanded, setExpanded] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState('');
+  const { device, diagnosed } = useDevice(cell);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = `fmc-hint-panel-${entryId}`;
 
@@ -30,7 +56,21 @@ export function Hint({ entryId, loadEntry, healthPolicy }: HintProps) {
     setExpanded(false);
     toggle.current?.focus();
   };
+  const recheck = async () => {
+    if (!device || !loop || checking) return;
+    setChecking(true);
+    setProblem('');
+    try {
+      const answer = await loop.recheck(device.id);
+      if (!answer.ok) setProblem(answer.message);
+    } catch {
+      setProblem(t('hintDeviceLoadFailed'));
+    } finally {
+      setChecking(false);
+    }
+  };
   const policy = expanded ? healthPolicy() : null;
+  const name = device?.names[0] ?? '';
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the panel from anywhere inside it.
@@ -56,11 +96,42 @@ export function Hint({ entryId, loadEntry, healthPolicy }: HintProps) {
         </span>
         {expanded ? t('hintCollapse') : t('hintBadge')}
       </button>
+      {device && (
+        <span class="device-line">
+          <span
+            data-fmc-device={device.id}
+            data-fmc-verdict={device.verdict}
+            title={[t('hintVerdictTitle', name), timesLine(device, lang)].filter(Boolean).join(' · ')}
+          >
+            <VerdictTag verdict={device.verdict} lang={lang} />
+          </span>
+          {loop && (
+            <button
+              type="button"
+              class="recheck"
+              aria-label={t('hintRecheckLabel', name)}
+              aria-busy={checking}
+              disabled={checking}
+              onClick={recheck}
+            >
+              {checking ? t('hintRechecking') : t('hintRecheck')}
+            </button>
+          )}
+          {device.watching && <span class="watching">{t('hintWatching')}</span>}
+          {problem && (
+            <span class="problem" role="status">
+              {problem}
+            </span>
+          )}
+        </span>
+      )}
       {expanded && (
         <section class="panel" id={panelId} aria-label={t('hintRegionLabel')}>
           <button type="button" class="close" aria-label={t('hintCollapse')} onClick={collapse}>
             ×
           </button>
+          {loop && device && <DeviceSection device={device} loop={loop} lang={lang} />}
+          {loop && !device && <DevicePrompt diagnosed={diagnosed} loop={loop} />}
           {load.state === 'ready' && policy ? (
             <HintDetails
               entry={load.entry}

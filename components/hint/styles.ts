@@ -1,5 +1,7 @@
+import VERDICT_CSS from '../fmc/verdict.css?inline';
+
 /** Scoped to the hint's shadow root: the FMC page's CSS cannot reach in, ours cannot leak out. */
-export const HINT_CSS = `
+export const HINT_CSS = `${VERDICT_CSS}
 :host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 0.5em;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color-scheme: light dark;
   --fg: #1d2939; --muted: #475467; --bg: #ffffff; --panel: #f8fafc; --border: #d0d5dd; --accent: #b42318;
@@ -44,5 +46,16 @@ details.healthy > summary { cursor: pointer; color: var(--muted); font-size: 0.9
 table { border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em; }
 th, td { border: 1px solid var(--border); padding: 0.25em 0.5em; text-align: start; vertical-align: top; }
 a { color: var(--link); }
+.device-line { display: inline-flex; align-items: center; gap: 0.4em; margin-inline-start: 0.4em; flex-wrap: wrap; }
+button.recheck, button.secondary { font: inherit; font-size: 0.85em; cursor: pointer; border-radius: 999px;
+  padding: 0.05em 0.7em; border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
+button.recheck[disabled] { cursor: progress; opacity: 0.7; }
+.watching { font-size: 0.85em; color: var(--link); font-weight: 600; }
+.problem { font-size: 0.85em; color: var(--accent); }
+section.device { border-bottom: 1px solid var(--border); padding-bottom: 0.5em; margin-bottom: 0.6em; }
+section.device h3 { margin-top: 0; }
+.runbook > li.first { background: var(--accent-bg); border-inline-start: 3px solid var(--accent);
+  padding: 0.2em 0.5em; border-radius: 4px; }
+.actions { display: flex; gap: 0.5em; flex-wrap: wrap; }
 .close { float: inline-end; font: inherit; cursor: pointer; background: none; border: none; color: var(--muted); font-size: 1.2em; }
 `;

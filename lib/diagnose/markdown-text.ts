@@ -1,5 +1,4 @@
 import type { Localized } from '../knowledge/schema';
-import type { Verdict } from './types';
 
 /** The report's fixed wording, as data. */
 export const MD_TEXT = {
@@ -52,17 +51,7 @@ export const MD_TEXT = {
   colon: { en: ':', fr: ' :' },
 } satisfies Record<string, Localized>;
 
-export const VERDICT_LABELS: Record<Verdict, Localized> = {
-  healthy: { en: 'Healthy', fr: 'Sain' },
-  'expected-integration-off': {
-    en: 'Expected (cloud integration off)',
-    fr: 'Attendu (intégration cloud désactivée)',
-  },
-  'dns-missing': { en: 'No management DNS', fr: 'Aucun DNS de gestion' },
-  proxy: { en: 'Proxy (CSCvs05084)', fr: 'Proxy (CSCvs05084)' },
-  connectivity: { en: 'Resolution or reachability', fr: 'Résolution ou accessibilité' },
-  unknown: { en: 'Unknown (settings not read)', fr: 'Inconnu (paramètres non lus)' },
-};
+export { VERDICT_LABELS } from './verdict-labels';
 
 export const CLOUD_EVENTS_LABELS: Record<string, Localized> = {
   sent: { en: '{kinds} events sent', fr: 'envoi des événements {kinds}' },

@@ -40,17 +40,58 @@ export const CancelDiagnosisRequest = z.strictObject({
   origin: FmcOriginField,
 });
 
+/** A device id as the FMC gives it (a UUID); bounded so a message can never carry much. */
+const DeviceIdField = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
+
+/**
+ * The loop closed in the page (issue 10). From a content script, the FMC is the sender's own origin (never one
+ * the message names); from our pages, `origin` says which FMC.
+ */
+export const HintVerdictsRequest = z.strictObject({ type: z.literal('hint-verdicts') });
+export const HintDeviceRequest = z.strictObject({
+  type: z.literal('hint-device'),
+  deviceId: DeviceIdField,
+  lang: z.enum(LANGS),
+});
+export const RecheckRequest = z.strictObject({
+  type: z.literal('recheck'),
+  deviceId: DeviceIdField,
+  origin: FmcOriginField.optional(),
+  lang: z.enum(LANGS).optional(),
+});
+export const WatchRequest = z.strictObject({
+  type: z.literal('watch'),
+  deviceIds: z.array(DeviceIdField).min(1).max(5000),
+  on: z.boolean(),
+  origin: FmcOriginField.optional(),
+  lang: z.enum(LANGS).optional(),
+});
+export const OpenReportRequest = z.strictObject({
+  type: z.literal('open-report'),
+  deviceId: DeviceIdField.optional(),
+});
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
   HintCountMessage,
   KnowledgeRequest,
   TabHintCountRequest,
   DiagnoseRequest,
   CancelDiagnosisRequest,
+  HintVerdictsRequest,
+  HintDeviceRequest,
+  RecheckRequest,
+  WatchRequest,
+  OpenReportRequest,
 ]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 export type HintCountMessage = z.infer<typeof HintCountMessage>;
 export type KnowledgeRequest = z.infer<typeof KnowledgeRequest>;
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;
+export type HintVerdictsRequest = z.infer<typeof HintVerdictsRequest>;
+export type HintDeviceRequest = z.infer<typeof HintDeviceRequest>;
+export type RecheckRequest = z.infer<typeof RecheckRequest>;
+export type WatchRequest = z.infer<typeof WatchRequest>;
+export type OpenReportRequest = z.infer<typeof OpenReportRequest>;
 
 /**
  * What the content script tells the popup about the FMC page in its tab (`{ type: 'page-info' }`). The page's

@@ -16,7 +16,13 @@ import { stubI18n } from './support/i18n-stub';
 const OWN_ID = fakeBrowser.runtime.id;
 const HOSTILE_USER = '<img src=x onerror="globalThis.pwned=1">';
 const sent: unknown[] = [];
-let onMessage: ((message: unknown, sender: Browser.runtime.MessageSender) => unknown) | undefined;
+let onMessage:
+  | ((
+      message: unknown,
+      sender: Browser.runtime.MessageSender,
+      sendResponse?: (answer: unknown) => void,
+    ) => unknown)
+  | undefined;
 let invalidate: (() => void) | undefined;
 const domListeners: string[] = [];
 
@@ -72,7 +78,10 @@ describe('content script: page-info', () => {
   });
 
   it('answers our extension with a shape the popup accepts', async () => {
-    const answer = await onMessage?.({ type: 'page-info' }, { id: OWN_ID });
+    let answer: unknown;
+    onMessage?.({ type: 'page-info' }, { id: OWN_ID }, (response: unknown) => {
+      answer = response;
+    });
     const parsed = PageInfoSchema.safeParse(answer);
     expect(parsed.success, JSON.stringify(answer)).toBe(true);
     expect(parsed.data?.healthPolicy.url.startsWith('https://fmc.example.com/')).toBe(true);
@@ -83,7 +92,9 @@ describe('content script: page-info', () => {
     ['a sender without id', {}],
     ['an empty id', { id: '' }],
   ])('does not answer %s', (_, sender) => {
-    expect(onMessage?.({ type: 'page-info' }, sender)).toBeUndefined();
+    const sendResponse = vi.fn();
+    expect(onMessage?.({ type: 'page-info' }, sender, sendResponse)).toBeUndefined();
+    expect(sendResponse).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -94,7 +105,9 @@ describe('content script: page-info', () => {
     ['a number', 42],
     ['a type that is not a string', { type: ['page-info'] }],
   ])('ignores %s, even from our extension', (_, message) => {
-    expect(onMessage?.(message, { id: OWN_ID })).toBeUndefined();
+    const sendResponse = vi.fn();
+    expect(onMessage?.(message, { id: OWN_ID }, sendResponse)).toBeUndefined();
+    expect(sendResponse).not.toHaveBeenCalled();
   });
 });
 

@@ -1,0 +1,28 @@
+import type { Localized } from '../knowledge/schema';
+import type { Verdict } from './types';
+
+/**
+ * Each verdict in words, the one wording of the popup, the report, the exports and the in-page hint. Small and
+ * free of the rest of the diagnosis texts, so the content script can bundle it.
+ */
+export const VERDICT_LABELS: Record<Verdict, Localized> = {
+  healthy: { en: 'Healthy', fr: 'Sain' },
+  'expected-integration-off': {
+    en: 'Expected (cloud integration off)',
+    fr: 'Attendu (intégration cloud désactivée)',
+  },
+  'dns-missing': { en: 'No management DNS', fr: 'Aucun DNS de gestion' },
+  proxy: { en: 'Proxy (CSCvs05084)', fr: 'Proxy (CSCvs05084)' },
+  connectivity: { en: 'Resolution or reachability', fr: 'Résolution ou accessibilité' },
+  unknown: { en: 'Unknown (settings not read)', fr: 'Inconnu (paramètres non lus)' },
+};
+
+/** A shape per kind of verdict, so a badge reads without colour too (the label says it in words). */
+export const VERDICT_ICONS: Record<Verdict, string> = {
+  healthy: '✓',
+  'expected-integration-off': '–',
+  'dns-missing': '✕',
+  proxy: '✕',
+  connectivity: '✕',
+  unknown: '?',
+};
