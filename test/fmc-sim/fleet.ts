@@ -198,6 +198,23 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
   };
 }
 
+/**
+ * The admin's fix, as the device would report it at its next health run (issue 10's re-check and watch): DNS
+ * servers configured when there were none, the proxy turned off, every data type back to Success. In place,
+ * so the UI pages and the REST API both see it. Returns false for an unknown device.
+ */
+export function fixDevice(fleet: SimFleet, idOrName: string): boolean {
+  const device = fleet.devices.find((candidate) => candidate.id === idOrName || candidate.name === idOrName);
+  if (!device) return false;
+  device.failingDataTypes = [];
+  device.cause = null;
+  if (device.dnsServers.length === 0 || device.dnsServers.includes('192.0.2.53')) {
+    device.dnsServers = [...(HEALTHY_DNS[0] ?? [])];
+  }
+  device.proxy = { enabled: false };
+  return true;
+}
+
 /** The i-th item, cycling: the lists are constant and never empty. */
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T;

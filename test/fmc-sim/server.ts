@@ -7,7 +7,14 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { type FleetOptions, generateFleet, REGION_HOSTS, type RegionId, type SimFleet } from './fleet';
+import {
+  type FleetOptions,
+  fixDevice,
+  generateFleet,
+  REGION_HOSTS,
+  type RegionId,
+  type SimFleet,
+} from './fleet';
 import { readBody, requestUrl } from './http';
 import { createRestApi, type RestApi, type RestContext, type RestFaultsPatch } from './rest';
 import { selfSignedCertificate } from './rest/tls';
@@ -35,6 +42,8 @@ export interface FmcSimulator {
   /** Replaces the fleet (options are not merged with the previous ones). */
   setFleet(options: FleetOptions | SimFleet): SimFleet;
   fleet(): SimFleet;
+  /** Fixes one device (by id or name) as the admin would: see `fixDevice`. False for an unknown device. */
+  fixDevice(idOrName: string): boolean;
   /** The REST API's fault switches and counters. */
   rest: RestApi;
   close(): Promise<void>;
@@ -127,6 +136,7 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     url: (path) => new URL(path, origin).href,
     setFleet,
     fleet: () => fleet,
+    fixDevice: (idOrName) => fixDevice(fleet, idOrName),
     rest: restApi,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -154,6 +164,7 @@ async function handle(
   const url = requestUrl(req);
   if (!url) return sendJson(res, 400, { error: 'Bad request target' });
   if (url.pathname === '/__sim/fleet') return controlFleet(req, res, ui, setFleet);
+  if (url.pathname === '/__sim/devices/fix') return controlFix(req, res, ui);
   if (url.pathname.startsWith('/__sim/'))
     return sendJson(res, 404, { error: `No control endpoint ${url.pathname}` });
   sendPage(res, routeUi(req.method ?? 'GET', url, ui));
@@ -182,6 +193,25 @@ async function controlFleet(
   const parsed = fleetOptionsSchema.safeParse(json);
   if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
   sendJson(res, 200, fleetSummary(setFleet(parsed.data)));
+}
+
+/** `POST /__sim/devices/fix` with `{"device": "<id or name>"}`: the admin fixed that device (issue 10). */
+async function controlFix(req: IncomingMessage, res: ServerResponse, ui: UiContext): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendJson(res, 405, { error: `${req.method} is not supported on /__sim/devices/fix` });
+  }
+  const body = await readBody(req, MAX_BODY_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(body ?? '');
+  } catch {
+    return sendJson(res, 400, { error: 'Send {"device": "<id or name>"}' });
+  }
+  const parsed = z.strictObject({ device: z.string().min(1).max(400) }).safeParse(json);
+  if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
+  if (!fixDevice(ui.fleet(), parsed.data.device)) return sendJson(res, 404, { error: 'No such device' });
+  sendJson(res, 200, fleetSummary(ui.fleet()));
 }
 
 export function fleetSummary(fleet: SimFleet): FleetSummary {

@@ -547,6 +547,24 @@ describe('FMC simulator control endpoint', () => {
     expect(text).toContain('Firepower Management Center');
   });
 
+  it('POST /__sim/devices/fix fixes one device as the admin would: DNS set, no proxy, every result Success', async () => {
+    const fix = (body: string) =>
+      get('/__sim/devices/fix', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    const [first] = sim.fleet().devices.filter((device) => device.failingDataTypes.length > 0);
+    if (!first) throw new Error('no failing device');
+    const answer = await fix(JSON.stringify({ device: first.name }));
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ failing: 2 });
+    expect(first.failingDataTypes).toEqual([]);
+    expect(first.dnsServers.length).toBeGreaterThan(0);
+    expect(first.proxy.enabled).toBe(false);
+    expect(count((await get('/health/monitor/module')).text, FAILURE_MARKUP.module ?? /$^/)).toBe(2);
+    expect((await fix(JSON.stringify({ device: 'nope' }))).status).toBe(404);
+    expect((await fix('{')).status).toBe(400);
+    expect((await fix('{"id": 1}')).status).toBe(400);
+    expect((await get('/__sim/devices/fix')).status).toBe(405);
+  });
+
   it('POST rejects bad JSON, unknown options and wrong types with 400', async () => {
     expect((await post('{"devices": ')).status).toBe(400);
     expect((await post('{"device": 5}')).status).toBe(400);
