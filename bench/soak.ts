@@ -49,7 +49,7 @@ export interface SoakOptions {
   pageSize: number;
   /** Base latency of every answer. */
   latencyMs: number;
-  retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'serverErrorRetries' | 'rateLimitRetries' | 'maxBackoffMs'>;
+  retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'transientRetries' | 'rateLimitRetries' | 'maxBackoffMs'>;
   /** Time between two fault decisions. */
   tickMs: number;
   /** Early token expiry the FMC applies, chosen in this range each time it changes. */
@@ -332,7 +332,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           unserved[0] ?? (choice < 0.2 ? 'serverError' : choice < 0.4 ? 'rateLimited' : 'malformed');
         if (kind === 'serverError') {
           const body = pick(['error', 'error', 'malformed-json', 'html'] as const);
-          const times = 1 + Math.floor(rand() * options.retry.serverErrorRetries);
+          const times = 1 + Math.floor(rand() * options.retry.transientRetries);
           inject('serverError', {
             match: pick(ANY_ENDPOINT),
             status: pick([500, 502, 503, 504]),
@@ -409,10 +409,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     logins: stats.byEndpoint['POST auth/generatetoken'] ?? 0,
   };
   result.requests = stats.requests;
-  // Every failure answer that is retried allows one more request; a non-JSON 200 is not retried.
+  // Every failure answer that is retried allows one more request: 5xx, 429, 401, and a 200 that is not JSON.
   result.requestBound =
     (result.rounds + result.roundsFailed) * minimumPerRound +
     result.served.serverError +
+    result.served.malformed +
     result.served.rateLimited +
     result.served.expiredToken +
     result.authRequests.refreshes +
@@ -544,8 +545,8 @@ export const BENCH_SOAK: SoakOptions = {
   pageSize: 250,
   latencyMs: 20,
   retry: {
-    serverErrorRetries: 2,
-    serverErrorBackoffMs: 250,
+    transientRetries: 2,
+    transientBackoffMs: 250,
     rateLimitRetries: 3,
     rateLimitBackoffMs: 1_000,
     maxBackoffMs: 4_000,

@@ -29,6 +29,8 @@ export interface FmcClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** Most pages one list may take (a paging loop is cut there and said so). */
+  maxPages?: number;
 }
 
 export interface GetOptions {
@@ -39,18 +41,22 @@ export interface GetOptions {
   timeoutMs?: number;
 }
 
-/** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
 /** Retries of one request after 401s, whoever renewed the token. */
 const MAX_TOKEN_RETRIES = 6;
+/** 200 pages of 1,000 items: far beyond any FMC's fleet, short of an endless `paging.next`. */
+const DEFAULT_MAX_PAGES = 200;
 
+/** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
 export class FmcClient {
   readonly origin: string;
   readonly limiter: FmcLimiter;
   readonly http: FmcHttp;
   readonly session: FmcSession;
+  readonly maxPages: number;
 
   constructor(options: FmcClientOptions) {
     this.origin = fmcOrigin(options.url);
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.limiter = options.limiter ?? createFmcLimiter(options.limits);
     this.http = new FmcHttp({
       limiter: this.limiter.requests,
@@ -85,6 +91,11 @@ export class FmcClient {
   }
 
   async get<S extends z.ZodType>(pathOrLink: string, schema: S, options: GetOptions): Promise<z.output<S>> {
+    return this.read(pathOrLink, (body) => parseAnswer(schema, body, options.endpoint), options);
+  }
+
+  /** A GET whose body `parse` checks; a body it rejects is retried like a server error (see `FmcHttp`). */
+  async read<T>(pathOrLink: string, parse: (body: unknown) => T, options: GetOptions): Promise<T> {
     const url = withQuery(resolveFmcUrl(pathOrLink, this.origin), options.query);
     let renewals = 0;
     for (let attempt = 0; ; attempt++) {
@@ -98,8 +109,9 @@ export class FmcClient {
           headers: { 'X-auth-access-token': token },
           signal: options.signal,
           timeoutMs: options.timeoutMs,
+          parse,
         });
-        return parseAnswer(schema, response.body, options.endpoint);
+        return response.body as T;
       } catch (error) {
         // Two renewals of our own cover a token that expired in flight; more means a real refusal. A token
         // another request already replaced costs no renewal, only a retry (bounded all the same).

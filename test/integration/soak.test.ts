@@ -22,8 +22,8 @@ describe('soak: diagnosis of a faulty FMC, round after round', () => {
       pageSize: 100,
       latencyMs: 5,
       retry: {
-        serverErrorRetries: 2,
-        serverErrorBackoffMs: 20,
+        transientRetries: 2,
+        transientBackoffMs: 20,
         rateLimitRetries: 3,
         rateLimitBackoffMs: 50,
         maxBackoffMs: 400,
