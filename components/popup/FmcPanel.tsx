@@ -5,6 +5,7 @@ import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { DnsPanel } from '../dns/DnsPanel';
 import { DomainPicker } from '../fmc/DomainPicker';
 import { ErrorNotice } from '../fmc/ErrorNotice';
+import { IncompleteNotice } from '../fmc/IncompleteNotice';
 import { IntegrationSummary } from '../fmc/IntegrationSummary';
 import { ProgressBar } from '../fmc/ProgressBar';
 import { SignInForm } from '../fmc/SignInForm';
@@ -91,6 +92,7 @@ export function FmcPanel({
       {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}
       {diagnosis ? (
         <>
+          <IncompleteNotice diagnosis={diagnosis} lang={lang} />
           <IntegrationSummary diagnosis={diagnosis} lang={lang} healthPolicyUrl={page?.healthPolicy.url} />
           <FailingDevices diagnosis={diagnosis} lang={lang} />
           <DnsPanel regionHost={diagnosis.integration.sseHost} lang={lang} />

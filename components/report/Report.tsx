@@ -5,6 +5,7 @@ import type { DiagnosisState } from '../../lib/platform/diagnosis-store';
 import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { DomainPicker } from '../fmc/DomainPicker';
 import { type DiagnosisError, ErrorNotice } from '../fmc/ErrorNotice';
+import { IncompleteNotice } from '../fmc/IncompleteNotice';
 import { currentLang } from '../fmc/lang';
 import { ProgressBar } from '../fmc/ProgressBar';
 import { SignInForm } from '../fmc/SignInForm';
@@ -152,6 +153,7 @@ function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInP
         </p>
       )}
       {diagnosis && !done && <p class="muted">{t('reportPrevious')}</p>}
+      {diagnosis && <IncompleteNotice diagnosis={diagnosis} lang={lang} />}
       {diagnosis && <FleetView diagnosis={diagnosis} origin={origin} lang={lang} />}
     </>
   );

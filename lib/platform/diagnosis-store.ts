@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { Diagnosis } from '../diagnose';
+import { INCOMPLETE_PARTS } from '../diagnose/incomplete';
 import { DeviceDiagnosisSchema, DiagnosisSchema } from '../diagnose/schema';
 import type { DoctorProgress } from '../doctor/run';
 import type { Localized } from '../knowledge/schema';
@@ -35,6 +36,9 @@ const StoredDiagnosisSchema = DiagnosisSchema.extend({
   }),
   devices: z.array(
     DeviceDiagnosisSchema.extend({
+      alert: z
+        .looseObject({ status: z.string(), details: z.string(), results: z.array(z.string()) })
+        .nullable(),
       gateway: z.string().nullable(),
       evidence: z.array(z.looseObject({ id: z.string(), text: LocalizedSchema })),
       runbook: z.array(
@@ -56,6 +60,8 @@ const StoredDiagnosisSchema = DiagnosisSchema.extend({
   flags: z.array(FlagSchema),
   counts: z.record(z.string(), z.number()),
   peerDns: z.looseObject({ servers: z.array(z.string()), deviceIds: z.array(z.string()) }).nullable(),
+  incomplete: z.array(z.looseObject({ part: z.enum(INCOMPLETE_PARTS), reason: LocalizedSchema })),
+  failingComplete: z.boolean(),
 });
 
 const StoredStateSchema = z.looseObject({

@@ -76,6 +76,27 @@ test('renders the last diagnosis at once when the popup opens again', async ({
   await expect(again.getByTestId('failing-device')).toHaveCount(3, { timeout: 1_000 });
 });
 
+test('the popup says what is missing instead of an all clear', async ({ context, extensionId, sim }) => {
+  sim.rest.setFaults({ inject: [{ match: 'GET health/alerts', times: 50, status: 500 }] });
+  sim.setFleet({ devices: 12, failing: 0, seed: 4 });
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  await signIn(popup);
+  const notice = popup.getByTestId('incomplete-notice');
+  await expect(notice.locator('li[data-part="alerts"]')).toContainText('red or yellow were examined instead');
+  await expect(popup.getByTestId('failing-unknown')).toContainText('cannot be told');
+  await expect(popup.getByText('No device reports')).toHaveCount(0);
+});
+
+test('each alert result on its own line, the failing one first', async ({ context, extensionId, sim }) => {
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  await signIn(popup);
+  const device = popup.getByTestId('failing-device').first();
+  await device.locator('summary').first().click();
+  const results = device.getByTestId('alert-results').locator('li');
+  await expect(results.first()).toHaveText('Cisco Cloud Configuration - Failure');
+  expect(await results.count()).toBeGreaterThan(5);
+});
+
 test('resolves the region’s cloud hosts through the DoH resolver set in the options', async ({
   context,
   extensionId,
