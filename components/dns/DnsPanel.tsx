@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DNS_NOTES, type DnsLookupResult, type DnsResolver, lookupHost, requiredHosts } from '../../lib/dns';
-import { currentResolver } from '../../lib/dns/resolver-setting';
 import type { Lang } from '../../lib/knowledge/schema';
+import { currentResolver } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
 import { LookupResult } from './LookupResult';
 

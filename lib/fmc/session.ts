@@ -17,7 +17,7 @@ export interface StoredSession {
   domainUuid: string;
 }
 
-/** The extension backs this with `browser.storage.session` (see `session-storage.ts`). */
+/** The extension backs this with storage.session (`lib/platform/token-store.ts`). */
 export interface TokenStore {
   load(origin: string): Promise<StoredSession | undefined>;
   save(origin: string, session: StoredSession): Promise<void>;

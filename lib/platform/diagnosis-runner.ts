@@ -1,9 +1,9 @@
-import { currentResolver } from '../dns/resolver-setting';
 import { runDiagnosis } from '../doctor/run';
 import { FmcError } from '../fmc/errors';
 import type { Localized } from '../knowledge/schema';
 import { type DiagnosisState, readDiagnosisState, writeDiagnosisState } from './diagnosis-store';
 import { fmcClientFor } from './fmc-client';
+import { currentResolver } from './resolver-setting';
 
 const running = new Map<string, AbortController>();
 /** Progress is written at most this often: storage events wake every open page. */

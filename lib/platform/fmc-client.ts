@@ -1,7 +1,7 @@
 import { FmcClient } from '../fmc';
 import { sharedFmcLimiter } from '../fmc/limiter';
-import { BrowserSessionTokenStore } from '../fmc/session-storage';
 import { readRateOverride } from './settings';
+import { BrowserSessionTokenStore } from './token-store';
 
 const tokens = new BrowserSessionTokenStore();
 
