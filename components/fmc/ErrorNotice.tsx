@@ -20,6 +20,8 @@ const WHAT_TO_DO: Record<string, MessageKey> = {
   'invalid-request': 'fmcTodoUnsupported',
   'method-not-allowed': 'fmcTodoUnsupported',
   aborted: 'fmcTodoAborted',
+  redirected: 'fmcTodoRedirect',
+  'storage-failed': 'fmcTodoStorage',
 };
 
 export interface DiagnosisError {

@@ -90,6 +90,14 @@ export function FmcPanel({
       </div>
       {state?.status === 'running' && state.progress && <ProgressBar progress={state.progress} />}
       {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}
+      {state?.status === 'interrupted' && (
+        <div class="fmc-notice" role="status" data-testid="interrupted">
+          <p>{t('fmcInterrupted')}</p>
+          <button type="button" class="primary" onClick={() => void diagnose(origin)}>
+            {t('popupRunAgain')}
+          </button>
+        </div>
+      )}
       {diagnosis ? (
         <>
           <IncompleteNotice diagnosis={diagnosis} lang={lang} />

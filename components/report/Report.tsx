@@ -17,7 +17,6 @@ import { FleetView } from './FleetView';
 import { useHostAccess } from './useHostAccess';
 import { useRunner } from './useRunner';
 import { useSignedIn } from './useSignedIn';
-import { useStale } from './useStale';
 import './report.css';
 
 const SESSION_ENDED: DiagnosisError = {
@@ -38,7 +37,6 @@ export function Report({ origin }: { origin: string }) {
   const { loaded, state } = useDiagnosisState(origin);
   const runner = useRunner(origin);
   const { signedIn, setSignedIn } = useSignedIn(origin, state?.status);
-  const stale = useStale(state, runner.ownRun);
   const { start } = runner;
 
   // Opened signed in, with nothing diagnosed yet in this browser session: diagnose at once.
@@ -74,7 +72,6 @@ export function Report({ origin }: { origin: string }) {
           lang={lang}
           state={state}
           runner={runner}
-          stale={stale}
           onSignedOut={() => setSignedIn(false)}
         />
       )}
@@ -87,13 +84,12 @@ interface SignedInProps {
   lang: Lang;
   state: DiagnosisState | undefined;
   runner: ReturnType<typeof useRunner>;
-  stale: boolean;
   onSignedOut(): void;
 }
 
-function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInProps) {
+function SignedIn({ origin, lang, state, runner, onSignedOut }: SignedInProps) {
   const runAgain = useRef<HTMLButtonElement>(null);
-  const running = runner.ownRun || (state?.status === 'running' && !stale);
+  const running = runner.ownRun || state?.status === 'running';
   // Between "Run again" and the run's first write the store still says done: that result is already the past.
   const done = state?.status === 'done' && !running;
   const diagnosis = state?.diagnosis;
@@ -141,9 +137,9 @@ function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInP
       </section>
 
       {running && <ProgressBar progress={state?.progress ?? { done: 0, expected: 0, etaMs: 0 }} />}
-      {stale && (
-        <p class="fmc-notice" role="status">
-          {t('reportStale')}
+      {state?.status === 'interrupted' && (
+        <p class="fmc-notice" role="status" data-testid="interrupted">
+          {t('fmcInterrupted')}
         </p>
       )}
       {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}

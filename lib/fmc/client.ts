@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FmcError, isFmcError } from './errors';
 import { FmcHttp, type RetryPolicy } from './http';
-import { createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
+import { BASE_RATE_PER_MINUTE, createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
 import { fieldPath } from './schemas';
 import {
   FmcSession,
@@ -31,6 +31,8 @@ export interface FmcClientOptions {
   now?: () => number;
   /** Most pages one list may take (a paging loop is cut there and said so). */
   maxPages?: number;
+  /** See `SessionOptions.serialise`. */
+  serialise?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export interface GetOptions {
@@ -66,13 +68,25 @@ export class FmcClient {
       origin: this.origin,
       http: this.http,
       store: options.store ?? new MemoryTokenStore(),
-      ...pick(options, ['tokenLifetimeMs', 'refreshAheadMs', 'now']),
+      ...pick(options, ['tokenLifetimeMs', 'refreshAheadMs', 'now', 'serialise']),
     });
   }
 
+  #versionRate: number | undefined;
+
   /** The FMC version sets the request rate, unless the user fixed one. */
   setServerVersion(version: string): void {
-    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(rateForVersion(version));
+    this.#versionRate = rateForVersion(version);
+    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(this.#versionRate);
+  }
+
+  /**
+   * The user's rate setting, applied to the next request; null gives the rate back to the FMC version (120
+   * until the version is known).
+   */
+  setRateOverride(perMinute: number | null): void {
+    this.limiter.rateFixedByUser = perMinute !== null;
+    this.limiter.requests.setRate(perMinute ?? this.#versionRate ?? BASE_RATE_PER_MINUTE);
   }
 
   signIn(username: string, password: string, options?: SignInOptions): Promise<StoredSession> {

@@ -111,3 +111,11 @@ export const STORAGE = {
   diagnosis: keyed<string, DiagnosisState | undefined>('session:diagnosis:', parseDiagnosisState),
   hintCounts: keyed<number, Record<string, number>>('session:hints:', frameCounts),
 } as const;
+
+/** The FMC origins that have a diagnosis state in storage.session (for the worker's start-up check). */
+export async function diagnosedOrigins(): Promise<string[]> {
+  const prefix = 'diagnosis:';
+  return Object.keys(await storage.snapshot('session'))
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length));
+}
