@@ -1,8 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { reportPath } from '../components/report/origin-param';
 import { clearTab, recordFrameCount, tabCount } from '../lib/platform/badge';
 import { injectIntoOpenTabs, syncContentScript } from '../lib/platform/content-script-registry';
-import { cancelDiagnosis, markIfInterrupted, startDiagnosis } from '../lib/platform/diagnosis-runner';
+import {
+  cancelDiagnosis,
+  handOverUnreachable,
+  markIfInterrupted,
+  startDiagnosis,
+} from '../lib/platform/diagnosis-runner';
 import { keepWorkerAlive } from '../lib/platform/keep-alive';
 import { handleMessage } from '../lib/platform/message-router';
 import { diagnosedOrigins } from '../lib/platform/storage';
@@ -34,7 +40,20 @@ export default defineBackground(() => {
       recordFrameCount,
       tabCount,
       diagnose: (origin) =>
-        void checked.then(() => startDiagnosis(origin, { runner: 'worker', keepAlive: keepWorkerAlive })),
+        void checked
+          .then(() => startDiagnosis(origin, { runner: 'worker', keepAlive: keepWorkerAlive }))
+          .then((outcome) =>
+            outcome === 'started'
+              ? handOverUnreachable(origin, () =>
+                  // Beside the popup, not over it: the popup stays open and shows the report's progress.
+                  browser.tabs.create({
+                    url: browser.runtime.getURL(reportPath(origin, { run: true })),
+                    active: false,
+                  }),
+                )
+              : false,
+          )
+          .catch(() => undefined),
       cancelDiagnosis,
     }),
   );

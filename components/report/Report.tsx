@@ -31,7 +31,7 @@ const SESSION_ENDED: DiagnosisError = {
  * The full-page report of one FMC. It runs the diagnosis itself (so closing the popup stops nothing) and
  * renders whatever storage.session says about it, which also shows runs the popup started.
  */
-export function Report({ origin }: { origin: string }) {
+export function Report({ origin, runAtOnce = false }: { origin: string; runAtOnce?: boolean }) {
   const lang = currentLang();
   const access = useHostAccess(origin);
   const { loaded, state } = useDiagnosisState(origin);
@@ -39,10 +39,15 @@ export function Report({ origin }: { origin: string }) {
   const { signedIn, setSignedIn } = useSignedIn(origin, state?.status);
   const { start } = runner;
 
-  // Opened signed in, with nothing diagnosed yet in this browser session: diagnose at once.
+  // Opened signed in, with nothing diagnosed yet in this browser session, or to take over a run (`&run=1`):
+  // diagnose at once, once.
+  const startedAtOnce = useRef(false);
   useEffect(() => {
-    if (access && signedIn && loaded && !state) start();
-  }, [access, signedIn, loaded, state, start]);
+    if (!access || !signedIn || !loaded || startedAtOnce.current) return;
+    if (state && !runAtOnce) return;
+    startedAtOnce.current = true;
+    start();
+  }, [access, signedIn, loaded, state, start, runAtOnce]);
 
   return (
     <main class="report">

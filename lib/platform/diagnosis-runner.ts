@@ -124,6 +124,24 @@ async function writeFinal(origin: string, state: DiagnosisState): Promise<void> 
   }
 }
 
+/**
+ * After a worker run that could not reach the FMC at all (`tls-or-network`): a certificate the user accepted
+ * in a tab may hold for the extension's pages and not for its service worker, so the run is handed to an
+ * extension page (`openReport` opens the report tab, which runs at once). Only a worker run is handed over,
+ * and only once: the page's own failure is shown as it is. Returns whether it handed over.
+ */
+export async function handOverUnreachable(
+  origin: string,
+  openReport: () => Promise<unknown>,
+): Promise<boolean> {
+  const state = await readDiagnosisState(origin).catch(() => undefined);
+  if (state?.status !== 'error' || state.error?.code !== 'tls-or-network' || state.runner !== 'worker')
+    return false;
+  await writeDiagnosisState(origin, { ...state, error: runError('handed-to-report', {}) });
+  await openReport();
+  return true;
+}
+
 export function cancelDiagnosis(origin: string): void {
   running.get(origin)?.abort();
 }

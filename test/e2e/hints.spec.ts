@@ -4,7 +4,7 @@ import { expectHints, tabIdOf, waitForRegistration } from './helpers';
 const FLEET = 'devices=20&failing=3&seed=3';
 
 test.beforeEach(async ({ background }) => {
-  await waitForRegistration(background, 2);
+  await waitForRegistration(background, 3);
 });
 
 test('annotates each failing row of the classic table, inside its cell', async ({ context, sim }) => {

@@ -1,30 +1,12 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { startDohServer } from '../dns/doh-server';
-import type { FmcSimulator } from '../fmc-sim/server';
 import { clickToolbarButton, expect, test } from './fixtures';
-import { waitForRegistration } from './helpers';
-
-const USER = 'api-user';
-const PASSWORD = 'api-password';
+import { openOnFmc, SIM_PASSWORD, SIM_USER, signIn, waitForRegistration } from './helpers';
 
 test.beforeEach(async ({ sim, background }) => {
   sim.setFleet({ devices: 12, failing: 3, seed: 4, causes: ['dns-missing', 'proxy', 'connectivity'] });
   sim.rest.reset();
-  await waitForRegistration(background, 2);
+  await waitForRegistration(background, 3);
 });
-
-/** The simulated Health Monitor in a tab, and the popup opened on it by a toolbar click. */
-async function openOnFmc(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  return { page, popup: await clickToolbarButton(context, page, extensionId) };
-}
-
-async function signIn(popup: Page, user = USER) {
-  await popup.getByLabel('Username').fill(user);
-  await popup.getByLabel('Password').fill(PASSWORD);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('signs in with the API user and shows each failing device with its verdict', async ({
   context,
@@ -43,8 +25,8 @@ test('signs in with the API user and shows each failing device with its verdict'
   const stored = await popup.evaluate(async () =>
     JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
   );
-  expect(stored).not.toContain(PASSWORD);
-  expect(stored).toContain(USER);
+  expect(stored).not.toContain(SIM_PASSWORD);
+  expect(stored).toContain(SIM_USER);
 });
 
 test('asks for confirmation before signing in with the user the FMC page shows as logged in', async ({

@@ -55,6 +55,7 @@ describe('device list faults that one retry cures: complete result, one request 
     ['an HTML page with status 200', once({ status: 200, body: 'html' })],
     ['an empty 200', once({ status: 200, body: 'empty' })],
     ['a 503', once({ status: 503 })],
+    ['a dropped connection', once({ status: 200, body: 'reset' })],
   ])('%s', async (_name, faults) => {
     const { sim, diagnosis, requests } = await diagnoseWith(faults);
     expect(requests[DEVICES]).toBe(2);

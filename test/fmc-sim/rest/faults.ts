@@ -16,9 +16,10 @@ const InjectedAnswerSchema = z.strictObject({
   /**
    * `error`: the FMC's error body; `malformed-json`: a JSON document cut mid-object; `html`: a web page; `empty`:
    * no body at all; `redirect`: a `Location` to another origin (status 302 unless given); `hang`: no answer
-   * before the client gives up (the connection is held `hangMs`, then dropped).
+   * before the client gives up (the connection is held `hangMs`, then dropped); `reset`: the connection is
+   * dropped at once, as a refused certificate or a reset looks to fetch.
    */
-  body: z.enum(['error', 'malformed-json', 'html', 'empty', 'redirect', 'hang']).default('error'),
+  body: z.enum(['error', 'malformed-json', 'html', 'empty', 'redirect', 'hang', 'reset']).default('error'),
   hangMs: z.number().min(0).max(120_000).default(10_000),
   retryAfterSec: z.number().min(0).optional(),
   description: z.string().optional(),

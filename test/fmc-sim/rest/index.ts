@@ -150,7 +150,9 @@ export function createRestApi(initial: RestFaultsPatch = {}): RestApi {
 
   async function answerInjected(res: ServerResponse, answer: InjectedAnswer, origin: string): Promise<void> {
     if (answer.status === 429) stats.injected429++;
-    if (answer.body === 'hang') {
+    if (answer.body === 'reset') {
+      res.socket?.destroy();
+    } else if (answer.body === 'hang') {
       // Nothing is sent; the client's timeout fires first, then the connection is dropped.
       await sleep(answer.hangMs);
       res.destroy();
