@@ -1,7 +1,7 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import { type FillVars, fillLocalized } from '../i18n';
 import type { Localized } from '../knowledge/schema';
 import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
-import { type FillVars, fillLocalized } from './fill';
 import type { RegionChoice } from './region';
 import type { ScenarioInference } from './scenario';
 import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, Verdict } from './types';

@@ -1,6 +1,6 @@
+import { fill } from '../i18n';
 import type { Lang, Localized } from '../knowledge/schema';
 import { kindsList } from './evidence';
-import { fill } from './fill';
 import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
 import { mdFence, mdInline } from './markdown-escape';
 import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS, VERDICT_LABELS } from './markdown-text';

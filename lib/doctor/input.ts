@@ -1,10 +1,10 @@
 import type { BrowserDnsResult, DeviceInput, DiagnoseInput, ShowNetworkInput } from '../diagnose';
-import { fillLocalized } from '../diagnose/fill';
 import { INCOMPLETE_REASONS, type IncompleteEntry, type IncompletePart } from '../diagnose/incomplete';
 import { chooseRegion } from '../diagnose/region';
 import { type FleetSnapshot, isCloudConfigurationAlert, type Part, type ShowNetworkResult } from '../fmc';
 import type { FmcError } from '../fmc/errors';
 import type { Device, HealthAlert } from '../fmc/schemas';
+import { fillLocalized } from '../i18n';
 import type { Localized } from '../knowledge/schema';
 
 /** The FMC's device id of the FMC itself in health alerts. */

@@ -1,4 +1,4 @@
-import type { Lang } from '../knowledge/schema';
+import { fill, type Lang } from '../i18n';
 
 /**
  * Every sentence the FMC client can put in front of an admin, as data: errors carry a code and parameters, and
@@ -119,7 +119,7 @@ export function formatFmcMessage(
   params: FmcMessageParams = {},
   lang: Lang = 'en',
 ): string {
-  return FMC_MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const vars = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+  // A parameter nobody passed stays visible as `{name}`: a bug shows, never an empty gap.
+  return fill(FMC_MESSAGES[code][lang], vars, lang, (name) => `{${name}}`);
 }

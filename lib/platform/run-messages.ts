@@ -1,4 +1,4 @@
-import { fillLocalized } from '../diagnose/fill';
+import { fillLocalized } from '../i18n';
 import type { Localized } from '../knowledge/schema';
 
 /**
