@@ -63,6 +63,9 @@ export default defineConfig({
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       storage: { managed_schema: 'managed-schema.json' },
       action: { default_title: '__MSG_extName__' },
+      // What the extension relies on: storage.session's 10 MB quota (Chrome 112; 1 MB before), service workers
+      // kept alive by extension API calls (110), Web Locks in workers (69). Firefox: 140 below.
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '112' }),
       browser_specific_settings: {
         gecko: {
           id: 'fmc-cloud-doctor@fmc-cloud-doctor.invalid',

@@ -2,6 +2,7 @@ import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
 import type { StoredSession } from '../fmc/session';
+import { isPacked, pack, unpack } from './compact';
 import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
 
 /**
@@ -18,7 +19,7 @@ import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
  * | `dnsResolver` | local | the DNS-over-HTTPS resolver |
  * | `fmcOrigins` | managed | FMC addresses an IT department pre-sets |
  * | `fmc-session:<origin>` | session | an FMC's API tokens and domain choice |
- * | `diagnosis:<origin>` | session | an FMC's last diagnosis and the run in progress |
+ * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed, see compact.ts) and the run in progress |
  * | `hints:<tabId>` | session | failing rows per frame of a tab, for the badge |
  */
 export interface StoredValue<T> {
@@ -31,12 +32,16 @@ export interface StoredValue<T> {
   watch(onChange: (value: T) => void): () => void;
 }
 
-function stored<T>(key: StorageItemKey, parse: (raw: unknown) => T): StoredValue<T> {
+function stored<T>(
+  key: StorageItemKey,
+  parse: (raw: unknown) => T,
+  encode: (value: Exclude<T, undefined>) => unknown = (value) => value,
+): StoredValue<T> {
   const item = storage.defineItem<unknown>(key);
   return {
     key,
     read: async () => parse(await item.getValue()),
-    write: (value) => item.setValue(value),
+    write: (value) => item.setValue(encode(value)),
     remove: () => item.removeValue(),
     watch: (onChange) => item.watch((value) => onChange(parse(value))),
   };
@@ -46,12 +51,13 @@ function stored<T>(key: StorageItemKey, parse: (raw: unknown) => T): StoredValue
 function keyed<K extends string | number, T>(
   prefix: string,
   parse: (raw: unknown) => T,
+  encode?: (value: Exclude<T, undefined>) => unknown,
 ): (id: K) => StoredValue<T> {
   const made = new Map<K, StoredValue<T>>();
   return (id) => {
     let value = made.get(id);
     if (!value) {
-      value = stored(`${prefix}${id}` as StorageItemKey, parse);
+      value = stored(`${prefix}${id}` as StorageItemKey, parse, encode);
       made.set(id, value);
     }
     return value;
@@ -82,6 +88,12 @@ const StoredSessionSchema = z.looseObject({
   domains: z.array(z.looseObject({ uuid: z.string(), name: z.string() })),
 });
 
+function unpackDiagnosis(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const { diagnosis } = raw as { diagnosis?: unknown };
+  return isPacked(diagnosis) ? { ...raw, diagnosis: unpack(diagnosis) } : raw;
+}
+
 /** Counts as the badge writes them: non-negative integers per frame id. */
 function frameCounts(raw: unknown): Record<string, number> {
   const parsed = StringRecord.safeParse(raw);
@@ -108,7 +120,12 @@ export const STORAGE = {
   tokens: keyed<string, StoredSession | undefined>('session:fmc-session:', (raw) =>
     StoredSessionSchema.safeParse(raw).success ? (raw as StoredSession) : undefined,
   ),
-  diagnosis: keyed<string, DiagnosisState | undefined>('session:diagnosis:', parseDiagnosisState),
+  // The diagnosis inside the state is packed (see compact.ts): status, runner and progress stay readable.
+  diagnosis: keyed<string, DiagnosisState | undefined>(
+    'session:diagnosis:',
+    (raw) => parseDiagnosisState(unpackDiagnosis(raw)),
+    (state) => (state.diagnosis ? { ...state, diagnosis: pack(state.diagnosis) } : state),
+  ),
   hintCounts: keyed<number, Record<string, number>>('session:hints:', frameCounts),
 } as const;
 

@@ -50,6 +50,7 @@ describe('soak: diagnosis of a faulty FMC, round after round', () => {
     expect(result.roundErrors).toEqual([]);
     expect(result.rounds).toBeGreaterThanOrEqual(3);
     expect(result.devicesWithoutVerdict).toBe(0);
+    expect(result.silentLosses).toBe(0);
     expect(result.verdicts).toBe(result.rounds * 300);
     expect(result.wrongExamples).toEqual([]);
     expect(result.cleanRoundRequests).toBe(result.minimumPerRound);

@@ -150,6 +150,8 @@ export function createRestApi(initial: RestFaultsPatch = {}): RestApi {
 
   async function answerInjected(res: ServerResponse, answer: InjectedAnswer, origin: string): Promise<void> {
     if (answer.status === 429) stats.injected429++;
+    // Lets a test harness tell an injected answer from a real one (the soak's fault schedule watches it).
+    res.setHeader('X-Sim-Injected', '1');
     if (answer.body === 'reset') {
       res.socket?.destroy();
     } else if (answer.body === 'hang') {
