@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/property/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/unit/support/fail-on-i18n.ts'],
   },
 });

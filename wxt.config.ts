@@ -35,7 +35,8 @@ export async function normalizeZip(file: string): Promise<void> {
 
 // FMC runs on any host name or IP, so no FMC origin is granted at install: the user enables each one
 // (optional host permissions) and the background registers the content script for it at run time.
-// The e2e build (`--mode e2e`) pre-grants loopback so the tests need no permission prompt.
+// The e2e build (`--mode e2e`) pre-grants loopback (http, and https for the self-signed mode) so the tests need
+// no permission prompt.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -72,10 +73,14 @@ export default defineConfig({
       default_locale: 'en',
       // `dns`: Firefox's system resolver for the quick DNS lookups (Chromium has no such API; it uses DoH).
       permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['dns'] : [])],
-      host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+      // https://127.0.0.1 too: the simulator's self-signed HTTPS mode, as most FMCs serve their API.
+      host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*', 'https://127.0.0.1/*'] : [],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       storage: { managed_schema: 'managed-schema.json' },
       action: { default_title: '__MSG_extName__' },
+      // What the extension relies on: storage.session's 10 MB quota (Chrome 112; 1 MB before), service workers
+      // kept alive by extension API calls (110), Web Locks in workers (69). Firefox: 140 below.
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '112' }),
       browser_specific_settings: {
         gecko: {
           id: 'fmc-cloud-doctor@fmc-cloud-doctor.invalid',

@@ -49,7 +49,7 @@ export interface SoakOptions {
   pageSize: number;
   /** Base latency of every answer. */
   latencyMs: number;
-  retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'serverErrorRetries' | 'rateLimitRetries' | 'maxBackoffMs'>;
+  retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'transientRetries' | 'rateLimitRetries' | 'maxBackoffMs'>;
   /** Time between two fault decisions. */
   tickMs: number;
   /** Early token expiry the FMC applies, chosen in this range each time it changes. */
@@ -74,6 +74,13 @@ export interface SoakResult {
   /** Device verdicts over all rounds. */
   verdicts: number;
   devicesWithoutVerdict: number;
+  /**
+   * Devices lost without a word: a wrong verdict, a failing device missing from a round, or a device missing
+   * from a round whose result does not say the device list is incomplete. Must be 0.
+   */
+  silentLosses: number;
+  /** Rounds whose result listed missing pieces (`incomplete`), and which pieces. */
+  incompleteRounds: Record<string, number>;
   correct: number;
   /** Failing devices whose `show network` a fault took away: `unknown` instead of their cause. */
   degraded: number;
@@ -149,8 +156,9 @@ const ANY_ENDPOINT = [
   'object/dnsservergroups',
   'auth/',
 ];
-/** A 200 that is not JSON fails the request it answers: never the device list, never the tokens. */
+/** A 200 that is not JSON is retried like a 5xx: the device list too (never the tokens, which are not GETs). */
 const MALFORMED_ENDPOINTS = [
+  'GET devices/devicerecords',
   'operational/commands',
   'operational/commands',
   'operational/commands',
@@ -206,6 +214,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     roundErrors: [],
     verdicts: 0,
     devicesWithoutVerdict: 0,
+    silentLosses: 0,
+    incompleteRounds: {},
     correct: 0,
     degraded: 0,
     wrong: 0,
@@ -226,12 +236,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     maxInWindow: 0,
   };
 
-  // Requests (by URL) whose last answer was a 5xx or a 429: they are retrying. Watched from the client's side.
+  // Requests (by URL) whose last answer was a 5xx, a 429 or an injected 200 that is not JSON: they are
+  // retrying. Watched from the client's side.
   const retrying = new Map<string, number>();
   const watched: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     const url = String(input instanceof Request ? input.url : input);
-    if (response.status >= 500 || response.status === 429) retrying.set(url, Date.now());
+    if (response.status >= 500 || response.status === 429 || response.headers.has('x-sim-injected'))
+      retrying.set(url, Date.now());
     else retrying.delete(url);
     return response;
   };
@@ -263,11 +275,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         else if (device.verdict === 'unknown' && want !== 'healthy') result.degraded++;
         else {
           result.wrong++;
+          result.silentLosses++;
           if (result.wrongExamples.length < 5)
             result.wrongExamples.push(`${device.name}: ${device.verdict}, expected ${want}`);
         }
       }
-      result.devicesWithoutVerdict += fleet.devices.filter((device) => !seen.has(device.id)).length;
+      const missing = fleet.devices.filter((device) => !seen.has(device.id));
+      result.devicesWithoutVerdict += missing.length;
+      const listIncomplete = diagnosis.incomplete.some((entry) => entry.part === 'devices');
+      for (const entry of diagnosis.incomplete)
+        result.incompleteRounds[entry.part] = (result.incompleteRounds[entry.part] ?? 0) + 1;
+      result.silentLosses += missing.filter((d) => d.cause !== null || !listIncomplete).length;
       log(
         `round ${round}: ${diagnosis.devices.length} verdicts in ${Math.round(performance.now() - started)} ms (${VERDICTS.map((v) => `${v} ${diagnosis.counts[v]}`).join(', ')})`,
       );
@@ -332,7 +350,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           unserved[0] ?? (choice < 0.2 ? 'serverError' : choice < 0.4 ? 'rateLimited' : 'malformed');
         if (kind === 'serverError') {
           const body = pick(['error', 'error', 'malformed-json', 'html'] as const);
-          const times = 1 + Math.floor(rand() * options.retry.serverErrorRetries);
+          const times = 1 + Math.floor(rand() * options.retry.transientRetries);
           inject('serverError', {
             match: pick(ANY_ENDPOINT),
             status: pick([500, 502, 503, 504]),
@@ -409,10 +427,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     logins: stats.byEndpoint['POST auth/generatetoken'] ?? 0,
   };
   result.requests = stats.requests;
-  // Every failure answer that is retried allows one more request; a non-JSON 200 is not retried.
+  // Every failure answer that is retried allows one more request: 5xx, 429, 401, and a 200 that is not JSON.
   result.requestBound =
     (result.rounds + result.roundsFailed) * minimumPerRound +
     result.served.serverError +
+    result.served.malformed +
     result.served.rateLimited +
     result.served.expiredToken +
     result.authRequests.refreshes +
@@ -482,6 +501,19 @@ export function soakFigures(result: SoakResult): BenchFigure[] {
       pass: result.devicesWithoutVerdict === 0,
     },
     {
+      name: 'silent losses (wrong verdict, or a device missing while nothing says the list is incomplete)',
+      value: result.silentLosses,
+      budget: '0',
+      pass: result.silentLosses === 0,
+    },
+    {
+      name: 'rounds with an incomplete piece (info)',
+      value:
+        Object.entries(result.incompleteRounds)
+          .map(([part, n]) => `${part} ${n}`)
+          .join(', ') || 'none',
+    },
+    {
       name: 'verdicts: right / unknown for want of show network / wrong',
       value: `${result.correct} / ${result.degraded} / ${result.wrong}`,
       budget: 'wrong = 0',
@@ -544,8 +576,8 @@ export const BENCH_SOAK: SoakOptions = {
   pageSize: 250,
   latencyMs: 20,
   retry: {
-    serverErrorRetries: 2,
-    serverErrorBackoffMs: 250,
+    transientRetries: 2,
+    transientBackoffMs: 250,
     rateLimitRetries: 3,
     rateLimitBackoffMs: 1_000,
     maxBackoffMs: 4_000,

@@ -1,11 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { reportPath } from '../components/report/origin-param';
 import { clearTab, recordFrameCount, tabCount } from '../lib/platform/badge';
 import { injectIntoOpenTabs, syncContentScript } from '../lib/platform/content-script-registry';
-import { cancelDiagnosis, startDiagnosis } from '../lib/platform/diagnosis-runner';
+import {
+  cancelDiagnosis,
+  handOverUnreachable,
+  markIfInterrupted,
+  startDiagnosis,
+} from '../lib/platform/diagnosis-runner';
+import { keepWorkerAlive } from '../lib/platform/keep-alive';
 import { handleMessage } from '../lib/platform/message-router';
+import { diagnosedOrigins } from '../lib/platform/storage';
 
 export default defineBackground(() => {
+  // A worker that starts has no run going: a stored "running" whose lock nobody holds was cut short when the
+  // previous worker stopped. Runs asked for now start after this check, so it never marks them.
+  const checked = diagnosedOrigins()
+    .then((origins) => Promise.all(origins.map((origin) => markIfInterrupted(origin))))
+    .catch(() => undefined);
+
   browser.runtime.onInstalled.addListener(() => void syncContentScript());
   browser.runtime.onStartup.addListener(() => void syncContentScript());
 
@@ -25,7 +39,21 @@ export default defineBackground(() => {
     handleMessage(message, sender, {
       recordFrameCount,
       tabCount,
-      diagnose: (origin) => void startDiagnosis(origin),
+      diagnose: (origin) =>
+        void checked
+          .then(() => startDiagnosis(origin, { runner: 'worker', keepAlive: keepWorkerAlive }))
+          .then((outcome) =>
+            outcome === 'started'
+              ? handOverUnreachable(origin, () =>
+                  // Beside the popup, not over it: the popup stays open and shows the report's progress.
+                  browser.tabs.create({
+                    url: browser.runtime.getURL(reportPath(origin, { run: true })),
+                    active: false,
+                  }),
+                )
+              : false,
+          )
+          .catch(() => undefined),
       cancelDiagnosis,
     }),
   );

@@ -52,3 +52,24 @@ export function toFmcOrigin(pattern: string): FmcOrigin {
 export function patternCoversUrl(pattern: string, url: string): boolean {
   return patternForUrl(url) === pattern;
 }
+
+/** 127.0.0.0/8, `localhost` (and its subdomains) and `[::1]`: traffic to them never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    host === '::1' || host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
+/**
+ * An FMC whose REST API is plain HTTP on another machine: the password (Basic credentials) and the API tokens
+ * would cross the network unencrypted, so the sign-in asks for explicit consent first.
+ */
+export function isPlainHttpRemote(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}

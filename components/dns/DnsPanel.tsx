@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DNS_NOTES, type DnsLookupResult, type DnsResolver, lookupHost, requiredHosts } from '../../lib/dns';
-import { currentResolver } from '../../lib/dns/resolver-setting';
 import type { Lang } from '../../lib/knowledge/schema';
+import { currentResolver } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
 import { LookupResult } from './LookupResult';
 
@@ -23,7 +23,10 @@ export function DnsPanel({ regionHost, lang }: { regionHost: string; lang: Lang 
     if (!resolver || busy) return;
     setBusy(true);
     try {
-      setResults(await Promise.all(names.map((host) => lookupHost(host, resolver))));
+      // The resolver as the options page has it now: a change there applies to the next lookup.
+      const now = await currentResolver().catch(() => resolver);
+      setResolver(now);
+      setResults(await Promise.all(names.map((host) => lookupHost(host, now))));
     } finally {
       setBusy(false);
     }

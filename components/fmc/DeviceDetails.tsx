@@ -42,14 +42,16 @@ export function DeviceDetails({
         ))}
       </ul>
 
-      {device.alert?.details && (
-        // The evidence quotes the alert on one clipped line; the FMC's own text keeps its lines here.
-        <details class="alert-details">
-          <summary>{t('fmcAlertText')}</summary>
-          <p>
-            <TextLines text={device.alert.details} />
-          </p>
-        </details>
+      {(device.alert?.results.length ?? 0) > 0 && (
+        // The evidence quotes the failing results; here every result of the alert, one a line, failing first.
+        <>
+          <h4>{t('fmcAlertText')}</h4>
+          <ul class="alert-results" data-testid="alert-results">
+            {device.alert?.results.map((result, i) => (
+              <li key={i}>{result}</li>
+            ))}
+          </ul>
+        </>
       )}
 
       <h4>{t('fmcRunbook')}</h4>

@@ -20,7 +20,13 @@ const WHAT_TO_DO: Record<string, MessageKey> = {
   'invalid-request': 'fmcTodoUnsupported',
   'method-not-allowed': 'fmcTodoUnsupported',
   aborted: 'fmcTodoAborted',
+  redirected: 'fmcTodoRedirect',
+  'storage-failed': 'fmcTodoStorage',
+  'handed-to-report': 'fmcTodoKeepReportOpen',
 };
+
+/** Not failures: the user's own cancel, and a run that goes on in the report tab. */
+const STATUS_ONLY = new Set(['aborted', 'handed-to-report']);
 
 export interface DiagnosisError {
   code: string;
@@ -32,14 +38,15 @@ export interface DiagnosisError {
  * the user's own doing, so it is a status rather than an alert.
  */
 export function ErrorNotice({ error, lang }: { error: DiagnosisError; lang: Lang }) {
+  const status = STATUS_ONLY.has(error.code);
   const cancelled = error.code === 'aborted';
   return (
     <div
-      class={cancelled ? 'fmc-notice' : 'fmc-notice fmc-notice-error'}
-      role={cancelled ? 'status' : 'alert'}
+      class={status ? 'fmc-notice' : 'fmc-notice fmc-notice-error'}
+      role={status ? 'status' : 'alert'}
       data-error-code={error.code}
     >
-      {!cancelled && <p class="notice-title">{t('fmcStopped')}</p>}
+      {!status && <p class="notice-title">{t('fmcStopped')}</p>}
       {!cancelled && <p>{error.message[lang]}</p>}
       <p>{t(WHAT_TO_DO[error.code] ?? 'fmcTodoGeneric')}</p>
     </div>

@@ -1,8 +1,8 @@
 import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import { kindsList } from '../../lib/diagnose/evidence';
-import { fill } from '../../lib/diagnose/fill';
 import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS } from '../../lib/diagnose/markdown-text';
+import { fill } from '../../lib/i18n';
 import type { Lang } from '../../lib/knowledge/schema';
 import { t } from '../i18n';
 import './fmc.css';

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { FmcError } from '../../lib/fmc/errors';
 import type { StoredSession } from '../../lib/fmc/session';
 import type { Lang } from '../../lib/knowledge/schema';
+import { isPlainHttpRemote } from '../../lib/origins';
 import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/settings';
 import { t } from '../i18n';
@@ -26,11 +27,20 @@ export interface SignInFormProps {
  */
 export function SignInForm({ origin, loggedInUiUser, onSignedIn }: SignInFormProps) {
   const lang = currentLang();
-  const ids = { heading: useId(), user: useId(), password: useId(), confirm: useId(), warning: useId() };
+  const ids = {
+    heading: useId(),
+    user: useId(),
+    password: useId(),
+    confirm: useId(),
+    warning: useId(),
+    http: useId(),
+  };
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const plainHttp = isPlainHttpRemote(origin);
+  const [httpConsent, setHttpConsent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const typed = useRef(false);
   const userInput = useRef<HTMLInputElement>(null);
@@ -77,7 +87,8 @@ export function SignInForm({ origin, loggedInUiUser, onSignedIn }: SignInFormPro
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (busy) return;
+    // Nothing is sent to a plain-HTTP FMC on another machine before the user says yes to it.
+    if (busy || (plainHttp && !httpConsent)) return;
     if (sameAsUi) setConfirming(true);
     else void attempt();
   };
@@ -159,8 +170,28 @@ export function SignInForm({ origin, loggedInUiUser, onSignedIn }: SignInFormPro
         </div>
       )}
 
+      {plainHttp && (
+        <div class="fmc-notice fmc-notice-error" data-testid="plain-http">
+          <p id={ids.http}>{t('fmcPlainHttpWarning', origin)}</p>
+          <label>
+            <input
+              type="checkbox"
+              checked={httpConsent}
+              aria-describedby={ids.http}
+              onChange={(event) => setHttpConsent(event.currentTarget.checked)}
+            />{' '}
+            {t('fmcPlainHttpConsent')}
+          </label>
+        </div>
+      )}
+
       <div class="row">
-        <button type="submit" class="primary" disabled={busy || confirming} aria-busy={busy}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || confirming || (plainHttp && !httpConsent)}
+          aria-busy={busy}
+        >
           {t('fmcSignIn')}
         </button>
         <span role="status" class="muted">

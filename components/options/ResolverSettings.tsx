@@ -8,8 +8,8 @@ import {
   presetFor,
   RESOLVER_URL_PROBLEMS,
 } from '../../lib/dns';
-import { readDohSettings, resetDohSettings, writeDohSettings } from '../../lib/dns/resolver-setting';
 import { uiLang } from '../../lib/knowledge/alerts';
+import { readDohSettings, resetDohSettings, writeDohSettings } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
 
 const FORMAT_LABEL = { json: 'optionsDnsFormatJson', wire: 'optionsDnsFormatWire' } as const;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis, Diagnosis } from '../../lib/diagnose';
+import { INCOMPLETE_TEXT } from '../../lib/diagnose/incomplete';
 import type { Lang } from '../../lib/knowledge/schema';
 import { DeviceDetails } from '../fmc/DeviceDetails';
 import { VerdictBadge } from '../fmc/VerdictBadge';
@@ -19,13 +20,23 @@ export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang
     <section aria-labelledby="failing-heading">
       <h3 id="failing-heading">{t('popupFailingDevices', String(failing.length))}</h3>
       {failing.length === 0 ? (
-        <p class="ok">{t('popupNoFailingDevices')}</p>
+        diagnosis.failingComplete ? (
+          <p class="ok">{t('popupNoFailingDevices')}</p>
+        ) : (
+          // The pieces that would name a failing device are missing: "none" would be a guess.
+          <p class="muted" data-testid="failing-unknown">
+            {INCOMPLETE_TEXT.failingUnknown[lang]}
+          </p>
+        )
       ) : (
         <ul class="devices" data-testid="failing-devices">
           {failing.map((device) => (
             <FailingDevice key={device.id} device={device} lang={lang} />
           ))}
         </ul>
+      )}
+      {failing.length > 0 && !diagnosis.failingComplete && (
+        <p class="muted">{INCOMPLETE_TEXT.failingMaybeMore[lang]}</p>
       )}
       {diagnosis.peerDns && (
         <p class="muted" data-testid="peer-dns">

@@ -5,6 +5,7 @@ import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { DnsPanel } from '../dns/DnsPanel';
 import { DomainPicker } from '../fmc/DomainPicker';
 import { ErrorNotice } from '../fmc/ErrorNotice';
+import { IncompleteNotice } from '../fmc/IncompleteNotice';
 import { IntegrationSummary } from '../fmc/IntegrationSummary';
 import { ProgressBar } from '../fmc/ProgressBar';
 import { SignInForm } from '../fmc/SignInForm';
@@ -89,8 +90,17 @@ export function FmcPanel({
       </div>
       {state?.status === 'running' && state.progress && <ProgressBar progress={state.progress} />}
       {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}
+      {state?.status === 'interrupted' && (
+        <div class="fmc-notice" role="status" data-testid="interrupted">
+          <p>{t('fmcInterrupted')}</p>
+          <button type="button" class="primary" onClick={() => void diagnose(origin)}>
+            {t('popupRunAgain')}
+          </button>
+        </div>
+      )}
       {diagnosis ? (
         <>
+          <IncompleteNotice diagnosis={diagnosis} lang={lang} />
           <IntegrationSummary diagnosis={diagnosis} lang={lang} healthPolicyUrl={page?.healthPolicy.url} />
           <FailingDevices diagnosis={diagnosis} lang={lang} />
           <DnsPanel regionHost={diagnosis.integration.sseHost} lang={lang} />

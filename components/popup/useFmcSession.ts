@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { StoredSession } from '../../lib/fmc';
-import { BrowserSessionTokenStore, sessionKey } from '../../lib/fmc/session-storage';
-
-const store = new BrowserSessionTokenStore();
+import { STORAGE } from '../../lib/platform/storage';
 
 /** The API session of an FMC (tokens in storage.session), live across the extension's pages. */
 export function useFmcSession(
@@ -11,14 +8,10 @@ export function useFmcSession(
 ): [StoredSession | null | undefined, (s: StoredSession | null) => void] {
   const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
   useEffect(() => {
-    const refresh = () => store.load(origin).then((loaded) => setSession(loaded ?? null));
-    void refresh();
+    const tokens = STORAGE.tokens(origin);
+    void tokens.read().then((loaded) => setSession(loaded ?? null));
     // Only this FMC's tokens: a running diagnosis writes its progress to storage.session several times a second.
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && sessionKey(origin) in changes) void refresh();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return tokens.watch((changed) => setSession(changed ?? null));
   }, [origin]);
   return [session, useCallback((next: StoredSession | null) => setSession(next), [])];
 }

@@ -5,6 +5,7 @@ import type { DiagnosisState } from '../../lib/platform/diagnosis-store';
 import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { DomainPicker } from '../fmc/DomainPicker';
 import { type DiagnosisError, ErrorNotice } from '../fmc/ErrorNotice';
+import { IncompleteNotice } from '../fmc/IncompleteNotice';
 import { currentLang } from '../fmc/lang';
 import { ProgressBar } from '../fmc/ProgressBar';
 import { SignInForm } from '../fmc/SignInForm';
@@ -16,7 +17,6 @@ import { FleetView } from './FleetView';
 import { useHostAccess } from './useHostAccess';
 import { useRunner } from './useRunner';
 import { useSignedIn } from './useSignedIn';
-import { useStale } from './useStale';
 import './report.css';
 
 const SESSION_ENDED: DiagnosisError = {
@@ -31,19 +31,23 @@ const SESSION_ENDED: DiagnosisError = {
  * The full-page report of one FMC. It runs the diagnosis itself (so closing the popup stops nothing) and
  * renders whatever storage.session says about it, which also shows runs the popup started.
  */
-export function Report({ origin }: { origin: string }) {
+export function Report({ origin, runAtOnce = false }: { origin: string; runAtOnce?: boolean }) {
   const lang = currentLang();
   const access = useHostAccess(origin);
   const { loaded, state } = useDiagnosisState(origin);
   const runner = useRunner(origin);
   const { signedIn, setSignedIn } = useSignedIn(origin, state?.status);
-  const stale = useStale(state, runner.ownRun);
   const { start } = runner;
 
-  // Opened signed in, with nothing diagnosed yet in this browser session: diagnose at once.
+  // Opened signed in, with nothing diagnosed yet in this browser session, or to take over a run (`&run=1`):
+  // diagnose at once, once.
+  const startedAtOnce = useRef(false);
   useEffect(() => {
-    if (access && signedIn && loaded && !state) start();
-  }, [access, signedIn, loaded, state, start]);
+    if (!access || !signedIn || !loaded || startedAtOnce.current) return;
+    if (state && !runAtOnce) return;
+    startedAtOnce.current = true;
+    start();
+  }, [access, signedIn, loaded, state, start, runAtOnce]);
 
   return (
     <main class="report">
@@ -73,7 +77,6 @@ export function Report({ origin }: { origin: string }) {
           lang={lang}
           state={state}
           runner={runner}
-          stale={stale}
           onSignedOut={() => setSignedIn(false)}
         />
       )}
@@ -86,13 +89,12 @@ interface SignedInProps {
   lang: Lang;
   state: DiagnosisState | undefined;
   runner: ReturnType<typeof useRunner>;
-  stale: boolean;
   onSignedOut(): void;
 }
 
-function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInProps) {
+function SignedIn({ origin, lang, state, runner, onSignedOut }: SignedInProps) {
   const runAgain = useRef<HTMLButtonElement>(null);
-  const running = runner.ownRun || (state?.status === 'running' && !stale);
+  const running = runner.ownRun || state?.status === 'running';
   // Between "Run again" and the run's first write the store still says done: that result is already the past.
   const done = state?.status === 'done' && !running;
   const diagnosis = state?.diagnosis;
@@ -140,9 +142,9 @@ function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInP
       </section>
 
       {running && <ProgressBar progress={state?.progress ?? { done: 0, expected: 0, etaMs: 0 }} />}
-      {stale && (
-        <p class="fmc-notice" role="status">
-          {t('reportStale')}
+      {state?.status === 'interrupted' && (
+        <p class="fmc-notice" role="status" data-testid="interrupted">
+          {t('fmcInterrupted')}
         </p>
       )}
       {state?.status === 'error' && state.error && <ErrorNotice error={state.error} lang={lang} />}
@@ -152,6 +154,7 @@ function SignedIn({ origin, lang, state, runner, stale, onSignedOut }: SignedInP
         </p>
       )}
       {diagnosis && !done && <p class="muted">{t('reportPrevious')}</p>}
+      {diagnosis && <IncompleteNotice diagnosis={diagnosis} lang={lang} />}
       {diagnosis && <FleetView diagnosis={diagnosis} origin={origin} lang={lang} />}
     </>
   );

@@ -1,9 +1,17 @@
 import { fmcOrigin } from '../../lib/fmc/urls';
 import { patternForUrl } from '../../lib/origins';
 
-/** The report page's address for an FMC: `report.html?fmc=<url-encoded origin>` (the popup links to it). */
-export function reportPath(origin: string): `/report.html?fmc=${string}` {
-  return `/report.html?fmc=${encodeURIComponent(origin)}`;
+/**
+ * The report page's address for an FMC: `report.html?fmc=<url-encoded origin>` (the popup links to it);
+ * `&run=1` makes it start a diagnosis as soon as it can (the background hands a run over that way).
+ */
+export function reportPath(origin: string, options: { run?: boolean } = {}): `/report.html?fmc=${string}` {
+  return `/report.html?fmc=${encodeURIComponent(origin)}${options.run ? '&run=1' : ''}`;
+}
+
+/** Whether the report was opened to run a diagnosis at once (`&run=1`). */
+export function reportRunAsked(search: string): boolean {
+  return new URLSearchParams(search).get('run') === '1';
 }
 
 /** The FMC origin a report page was opened for, or null when `?fmc=` is missing or not an http(s) address. */

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/common/document';
+import { bundleMessages } from '../../components/i18n';
 import { Options } from '../../components/options/Options';
+import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
 
+// Before the first message: see `bundleMessages`.
+bundleMessages({ en, fr });
 localizeDocument('optionsTitle');
 render(<Options />, document.getElementById('app') as HTMLElement);

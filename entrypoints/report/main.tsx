@@ -1,15 +1,19 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/common/document';
-import { t } from '../../components/i18n';
-import { reportOrigin } from '../../components/report/origin-param';
+import { bundleMessages, t } from '../../components/i18n';
+import { reportOrigin, reportRunAsked } from '../../components/report/origin-param';
 import { Report } from '../../components/report/Report';
+import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
 
 // report.html?fmc=<url-encoded origin>: the fleet report of that FMC.
+// Before the first message: see `bundleMessages`.
+bundleMessages({ en, fr });
 localizeDocument('reportTitle');
 const origin = reportOrigin(location.search);
 render(
   origin ? (
-    <Report origin={origin} />
+    <Report origin={origin} runAtOnce={reportRunAsked(location.search)} />
   ) : (
     <main class="report">
       <h1>{t('reportHeading')}</h1>

@@ -1,6 +1,6 @@
+import { fillLocalized } from '../i18n';
 import type { Localized } from '../knowledge/schema';
 import { dnsKey, groupByDnsSet } from './dns-sets';
-import { fillLocalized } from './fill';
 import { FLAG_TEXT } from './flag-text';
 import type { BrowserDnsResult, Flag, Verdict } from './types';
 

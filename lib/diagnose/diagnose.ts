@@ -1,6 +1,7 @@
 import { browserLookup, crossCheck } from './cross-checks';
 import { groupByDnsSet } from './dns-sets';
-import { collectEvidence, proxyAddress } from './evidence';
+import { alertResults, collectEvidence, proxyAddress } from './evidence';
+import { INCOMPLETE_PARTS, type IncompleteEntry, type IncompletePart } from './incomplete';
 import { chooseRegion } from './region';
 import { buildRunbook } from './runbook';
 import { inferScenario } from './scenario';
@@ -97,7 +98,22 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     flags: checks.fleet,
     counts: countVerdicts(verdicts),
     peerDns,
+    incomplete: normalizeIncomplete(input?.incomplete),
+    failingComplete: input?.failingComplete !== false,
   };
+}
+
+const PARTS = new Set<string>(INCOMPLETE_PARTS);
+
+/** Entries with a known part and a reason in both languages; anything else a caller passed is dropped. */
+function normalizeIncomplete(entries: unknown): IncompleteEntry[] {
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry): IncompleteEntry[] => {
+    if (!isObject(entry)) return [];
+    const { part, reason } = entry as { part?: unknown; reason?: { en?: unknown; fr?: unknown } };
+    if (typeof part !== 'string' || !PARTS.has(part) || !isObject(reason)) return [];
+    return [{ part: part as IncompletePart, reason: { en: text(reason.en), fr: text(reason.fr) } }];
+  });
 }
 
 function normalizeDevice(device: DeviceInput): DeviceInput {
@@ -121,6 +137,7 @@ function alertOut(alert: NonNullable<DeviceInput['alert']>): DeviceDiagnosis['al
   const out: NonNullable<DeviceDiagnosis['alert']> = {
     status: text(alert.status),
     details: text(alert.details),
+    results: alertResults(alert.details),
   };
   if (typeof alert.timestamp === 'number' && Number.isFinite(alert.timestamp))
     out.timestamp = alert.timestamp;

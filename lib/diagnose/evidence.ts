@@ -1,7 +1,7 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import { type FillVars, fillLocalized } from '../i18n';
 import type { Localized } from '../knowledge/schema';
 import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
-import { type FillVars, fillLocalized } from './fill';
 import type { RegionChoice } from './region';
 import type { ScenarioInference } from './scenario';
 import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, Verdict } from './types';
@@ -31,7 +31,7 @@ export function collectEvidence(ctx: EvidenceContext): Evidence[] {
   else
     add('alert', failing ? EVIDENCE_TEXT.alertFailing : EVIDENCE_TEXT.alertClear, {
       status: clip(device.alert.status),
-      details: clip(plainDetails(device.alert.details)),
+      details: clip(failingResults(device.alert.details).join('; ')),
     });
 
   if (failing) {
@@ -153,13 +153,32 @@ export function proxyAddress(proxy: { address?: unknown; port?: unknown }): stri
     : proxy.address;
 }
 
-/** The FMC writes line breaks in alert details as `<br>`. */
-export function plainDetails(details: unknown): string {
-  if (typeof details !== 'string') return '';
-  return details
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const BREAK = /<br\s*\/?>/i;
+const FAILURE = /\b(fail(ed|ure|ing)?|error|critical|red|down)\b/i;
+const CLOUD_CONFIGURATION = /cloud\s+configuration/i;
+
+/**
+ * An alert's details, one test result each: the FMC puts `<br>` between them. The Cloud Configuration failure
+ * comes first, then any other failure, then the rest, each group in the FMC's order.
+ */
+export function alertResults(details: unknown): string[] {
+  if (typeof details !== 'string') return [];
+  const results = details
+    .split(BREAK)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+  const rank = (line: string) => (FAILURE.test(line) ? (CLOUD_CONFIGURATION.test(line) ? 0 : 1) : 2);
+  return results
+    .map((line, index) => ({ line, index, rank: rank(line) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ line }) => line);
+}
+
+/** The results that failed (the evidence quotes these); all of them when none reads as a failure. */
+export function failingResults(details: unknown): string[] {
+  const results = alertResults(details);
+  const failing = results.filter((line) => FAILURE.test(line));
+  return failing.length > 0 ? failing : results;
 }
 
 function clip(text: string): string {

@@ -35,6 +35,7 @@ export const MD_TEXT = {
     en: 'No device reports a Cloud Configuration failure.',
     fr: 'Aucun équipement ne signale d’échec Cloud Configuration.',
   },
+  alertResults: { en: 'Alert results', fr: 'Résultats de l’alerte' },
   evidence: { en: 'Evidence', fr: 'Constats' },
   runbook: { en: 'Runbook', fr: 'Procédure' },
   step: { en: 'Step', fr: 'Étape' },

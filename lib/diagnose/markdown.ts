@@ -1,6 +1,7 @@
+import { fill } from '../i18n';
 import type { Lang, Localized } from '../knowledge/schema';
 import { kindsList } from './evidence';
-import { fill } from './fill';
+import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
 import { mdFence, mdInline } from './markdown-escape';
 import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS, VERDICT_LABELS } from './markdown-text';
 import type { DeviceDiagnosis, Diagnosis, Flag, RunbookCommand, RunbookStep } from './types';
@@ -21,6 +22,15 @@ export function toMarkdown(diagnosis: Diagnosis, lang: Lang, generatedAt?: Date)
   out.push(`- **${t(MD_TEXT.fmc)}${c}** ${mdInline(fmc.origin)}`);
   out.push(`- **${t(MD_TEXT.version)}${c}** ${mdInline(fmc.version)}`);
   out.push(`- **${t(MD_TEXT.domain)}${c}** ${mdInline(fmc.domain.name)} (${mdInline(fmc.domain.uuid)})`, '');
+
+  const incomplete = diagnosis.incomplete ?? [];
+  if (incomplete.length > 0) {
+    // First, before any finding: the reader must know what the result lacks before reading it.
+    out.push(`## ${t(INCOMPLETE_TEXT.heading)}`, '', t(INCOMPLETE_TEXT.intro), '');
+    for (const entry of incomplete)
+      out.push(`- **${t(PART_LABELS[entry.part])}${c}** ${mdInline(t(entry.reason))}`);
+    out.push('');
+  }
 
   out.push(`## ${t(MD_TEXT.integration)}`, '');
   const kinds = kindsList(integration.eventsSent ?? []);
@@ -47,7 +57,9 @@ export function toMarkdown(diagnosis: Diagnosis, lang: Lang, generatedAt?: Date)
 
   out.push(`## ${t(MD_TEXT.failing)}`, '');
   const failing = diagnosis.devices.filter((d) => d.verdict !== 'healthy');
-  if (failing.length === 0) out.push(t(MD_TEXT.noFailing), '');
+  const complete = diagnosis.failingComplete !== false;
+  if (failing.length === 0) out.push(t(complete ? MD_TEXT.noFailing : INCOMPLETE_TEXT.failingUnknown), '');
+  else if (!complete) out.push(`*${t(INCOMPLETE_TEXT.failingMaybeMore)}*`, '');
   for (const device of failing) out.push(...deviceSection(device, lang));
 
   out.push(`## ${t(MD_TEXT.crossChecks)}`, '');
@@ -83,7 +95,12 @@ function deviceSection(device: DeviceDiagnosis, lang: Lang): string[] {
   const out = [`### ${mdInline(device.name || device.id)}`, ''];
   out.push(`- **${t(MD_TEXT.colVerdict)}${c}** ${mdInline(t(VERDICT_LABELS[device.verdict]))}`);
   out.push(`- **${t(MD_TEXT.colVersion)}${c}** ${mdInline(device.version)}`);
-  // The alert itself opens the evidence list below.
+  // The alert's test results, one a line, the failing one first (the evidence below quotes the failing ones).
+  const results = device.alert?.results ?? [];
+  if (results.length > 0) {
+    out.push(`- **${t(MD_TEXT.alertResults)}${c}**`);
+    for (const result of results) out.push(`  - ${mdInline(result)}`);
+  }
   out.push('');
 
   out.push(`#### ${t(MD_TEXT.evidence)}`, '');

@@ -1,8 +1,8 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import { type FillVars, fill, fillLocalized, same } from '../i18n';
 import { bugUrl } from '../knowledge/alerts';
 import type { Localized } from '../knowledge/schema';
 import { dnsKey } from './dns-sets';
-import { type FillVars, fill, fillLocalized, same } from './fill';
 import type { RegionChoice } from './region';
 import {
   type CommandTemplate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INCOMPLETE_PARTS } from './incomplete';
 import { DIAGNOSIS_SCHEMA_ID, VERDICTS } from './types';
 
 /**
@@ -32,5 +33,15 @@ export const DiagnosisSchema = z.looseObject({
     scenario: z.union([z.literal(1), z.literal(2)]),
   }),
   devices: z.array(DeviceDiagnosisSchema),
+  /**
+   * `[]` when every piece was read; otherwise one entry per piece missing after the retries. `reason` is the
+   * text the user saw: one language in the JSON file, both in memory.
+   */
+  incomplete: z.array(
+    z.looseObject({
+      part: z.enum(INCOMPLETE_PARTS),
+      reason: z.union([z.string(), z.looseObject({ en: z.string(), fr: z.string() })]),
+    }),
+  ),
 });
 export type DiagnosisJson = z.infer<typeof DiagnosisSchema>;

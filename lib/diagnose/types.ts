@@ -1,6 +1,7 @@
 import type { ShowNetwork } from '../fmc/show-network';
 import type { RegionId } from '../knowledge/regions';
 import type { Localized } from '../knowledge/schema';
+import type { IncompleteEntry } from './incomplete';
 
 /**
  * What the diagnosis reads, decoupled from the REST schemas: the UI builds it from the REST snapshot (or a test
@@ -12,6 +13,13 @@ export interface DiagnoseInput {
   devices: DeviceInput[];
   /** The browser's own look-ups of host names, when the UI could make them. */
   browserDns?: BrowserDnsResult[];
+  /** Pieces that could not be read after the retries; absent or empty when everything was read. */
+  incomplete?: IncompleteEntry[];
+  /**
+   * False when the pieces that name the failing devices (the health alerts, or the device list where the FMC
+   * has no alerts API) are missing or partial: "no device fails" could then be untrue. Default true.
+   */
+  failingComplete?: boolean;
 }
 
 export interface IntegrationInput {
@@ -44,7 +52,7 @@ export interface DeviceInput {
 
 export interface AlertInput {
   status: string;
-  /** As the FMC sends it: may contain `<br>`. */
+  /** As the FMC sends it: may contain `<br>` between test results. */
   details: string;
   /** Unix seconds. */
   timestamp?: number;
@@ -146,7 +154,8 @@ export interface DeviceDiagnosis {
   id: string;
   name: string;
   version: string;
-  alert: { status: string; details: string; timestamp?: number } | null;
+  /** `results`: the details split at `<br>`, one test result each, the failing ones first. */
+  alert: { status: string; details: string; results: string[]; timestamp?: number } | null;
   /** null when `show network` was not read or stopped before the DNS line. */
   managementDns: { servers: string[]; source: 'show network' } | null;
   /** null when `show network` was not read or printed no proxy section. */
@@ -168,4 +177,8 @@ export interface Diagnosis {
   counts: Record<Verdict, number>;
   /** The DNS set the healthy devices read use most, proposed to devices without one; null when none. */
   peerDns: { servers: string[]; deviceIds: string[] } | null;
+  /** Every piece that could not be read, with the reason the user sees: `[]` when everything was read. */
+  incomplete: IncompleteEntry[];
+  /** See `DiagnoseInput.failingComplete`: false forbids saying that no (other) device fails. */
+  failingComplete: boolean;
 }

@@ -1,29 +1,29 @@
 import type { BrowserDnsResult, DeviceInput, DiagnoseInput, ShowNetworkInput } from '../diagnose';
+import { INCOMPLETE_REASONS, type IncompleteEntry, type IncompletePart } from '../diagnose/incomplete';
+import { chooseRegion } from '../diagnose/region';
 import { type FleetSnapshot, isCloudConfigurationAlert, type Part, type ShowNetworkResult } from '../fmc';
-import type { HealthAlert } from '../fmc/schemas';
-
-/** `show network` outputs read beyond the failing devices: the healthy peers sampled for comparison. */
-export type PeerOutputs = Record<string, Part<ShowNetworkResult>>;
+import type { FmcError } from '../fmc/errors';
+import type { Device, HealthAlert } from '../fmc/schemas';
+import { fillLocalized } from '../i18n';
+import type { Localized } from '../knowledge/schema';
 
 /** The FMC's device id of the FMC itself in health alerts. */
 const FMC_ITSELF = '0';
 
 /**
  * Turns what the FMC answered into what the diagnosis reads. Pure: the same snapshot gives the same input,
- * and a piece the FMC could not give becomes an explicit "unknown", never a guess.
+ * and a piece the FMC could not give becomes an explicit "unknown" and an `incomplete` entry, never a guess.
  */
 export function diagnoseInputFrom(
   origin: string,
   domain: { uuid: string; name: string },
   snapshot: FleetSnapshot,
-  peers: PeerOutputs,
   browserDns: BrowserDnsResult[] | undefined,
 ): DiagnoseInput {
   const { integration } = snapshot;
   const regions = integration.cloudRegions.ok ? integration.cloudRegions.value : [];
   const current = regions.find((region) => region.current);
   const alerts = snapshot.alerts.ok ? snapshot.alerts.value : [];
-  const devices = snapshot.devices.ok ? snapshot.devices.value : [];
   const failing = new Set(snapshot.failingDeviceIds);
 
   return {
@@ -42,31 +42,127 @@ export function diagnoseInputFrom(
       regionHost: current?.domain ?? null,
       ...(current?.name ? { regionName: current.name } : {}),
     },
-    devices: devices.map((device): DeviceInput => {
-      const alert = cloudAlertOf(device.id, alerts);
+    devices: knownDevices(snapshot).map(({ id, device }): DeviceInput => {
+      const alert = cloudAlertOf(id, alerts);
       return {
-        id: device.id,
-        name: device.name ?? device.id,
-        version: device.sw_version ?? 'unknown',
+        id,
+        name: device?.name ?? id,
+        version: device?.sw_version ?? 'unknown',
         alert: alert
           ? { status: alert.status, details: alert.details ?? alert.name ?? '', timestamp: alert.timestamp }
-          : failing.has(device.id)
+          : failing.has(id)
             ? // The FMC has no alerts API (before 6.7) or it failed: the device's red health is the suspicion.
               {
-                status: device.healthStatus ?? 'RED',
+                status: device?.healthStatus ?? 'RED',
                 details: 'Device health is not green (health alerts unavailable)',
               }
             : null,
-        showNetwork: showNetworkOf(snapshot.showNetwork[device.id] ?? peers[device.id]),
+        showNetwork: showNetworkOf(snapshot.showNetwork[id]),
       };
     }),
     ...(browserDns ? { browserDns } : {}),
+    incomplete: incompleteParts(snapshot),
+    failingComplete: failingComplete(snapshot),
   };
 }
 
+/**
+ * Every device the diagnosis speaks of: the list's, in its order, then each failing device the list lacks
+ * (read by id; when even that failed, known by its id alone, so that its verdict still shows).
+ */
+function knownDevices(snapshot: FleetSnapshot): Array<{ id: string; device: Device | undefined }> {
+  const listed = snapshot.devices.ok ? snapshot.devices.value : [];
+  const seen = new Set<string>();
+  const out: Array<{ id: string; device: Device | undefined }> = [];
+  for (const device of listed) {
+    if (seen.has(device.id)) continue;
+    seen.add(device.id);
+    out.push({ id: device.id, device });
+  }
+  for (const id of snapshot.failingDeviceIds) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const record = snapshot.namedDevices[id];
+    out.push({ id, device: record?.ok ? record.value : undefined });
+  }
+  return out;
+}
+
+/**
+ * The pieces that could not be read after the retries, or only in part. A piece this FMC version does not
+ * have (`not-on-version`) is absent by design and not listed.
+ */
+export function incompleteParts(snapshot: FleetSnapshot): IncompleteEntry[] {
+  const out: IncompleteEntry[] = [];
+  const add = (
+    part: IncompletePart,
+    template: Localized,
+    error: Localized,
+    vars: Record<string, string> = {},
+  ) => out.push({ part, reason: fillLocalized(template, { error, ...vars }) });
+  const { integration } = snapshot;
+
+  const version = snapshot.serverVersion;
+  if (!version.ok) add('serverVersion', INCOMPLETE_REASONS.serverVersion, localized(version.error));
+
+  const devices = snapshot.devices;
+  if (!devices.ok) add('devices', INCOMPLETE_REASONS.devicesFailed, localized(devices.error));
+  else if (devices.gaps?.length) add('devices', INCOMPLETE_REASONS.devicesPartial, joined(devices.gaps));
+
+  const alerts = snapshot.alerts;
+  if (!alerts.ok && !absent(alerts)) add('alerts', INCOMPLETE_REASONS.alertsFailed, localized(alerts.error));
+  else if (alerts.ok && alerts.gaps?.length)
+    add('alerts', INCOMPLETE_REASONS.alertsPartial, joined(alerts.gaps));
+
+  for (const [part, piece] of [
+    ['cloudEvents', integration.cloudEvents],
+    ['securex', integration.securex],
+  ] as const) {
+    if (!piece.ok && !absent(piece)) add(part, INCOMPLETE_REASONS.setting, localized(piece.error));
+  }
+  const regions = integration.cloudRegions;
+  const assumed = chooseRegion(null).host;
+  if (!regions.ok && !absent(regions))
+    add('cloudRegions', INCOMPLETE_REASONS.cloudRegions, localized(regions.error), { host: assumed });
+  else if (regions.ok && regions.gaps?.length && !regions.value.some((r) => r.current))
+    add('cloudRegions', INCOMPLETE_REASONS.cloudRegions, joined(regions.gaps), { host: assumed });
+
+  const groups = integration.dnsServerGroups;
+  if (!groups.ok && !absent(groups))
+    add('dnsServerGroups', INCOMPLETE_REASONS.dnsServerGroups, localized(groups.error));
+  else if (groups.ok && groups.gaps?.length)
+    add('dnsServerGroups', INCOMPLETE_REASONS.dnsServerGroups, joined(groups.gaps));
+  return out;
+}
+
+/**
+ * Whether the failing devices found are all there are: the alerts were read whole, or, on an FMC without the
+ * alerts API, the device list (whose health status stands in) was.
+ */
+function failingComplete(snapshot: FleetSnapshot): boolean {
+  const { alerts, devices } = snapshot;
+  if (alerts.ok) return !alerts.gaps?.length;
+  return absent(alerts) && devices.ok && !devices.gaps?.length;
+}
+
+function localized(error: FmcError): Localized {
+  return { en: error.localized('en'), fr: error.localized('fr') };
+}
+
+function joined(errors: readonly FmcError[]): Localized {
+  return {
+    en: errors.map((e) => e.localized('en')).join(' '),
+    fr: errors.map((e) => e.localized('fr')).join(' '),
+  };
+}
+
+/** Endpoints missing on this FMC version are absent settings, not failures. */
+function absent<T>(part: Part<T>): boolean {
+  return !part.ok && part.error.code === 'not-on-version';
+}
+
 function absentOrError<T>(part: Part<T>): null | 'error' {
-  // Endpoints missing on this FMC version are absent settings, not failures.
-  return !part.ok && part.error.code === 'not-on-version' ? null : 'error';
+  return absent(part) ? null : 'error';
 }
 
 function cloudAlertOf(deviceId: string, alerts: readonly HealthAlert[]): HealthAlert | undefined {

@@ -1,20 +1,13 @@
 import { type BrowserDnsResult, type Diagnosis, diagnose } from '../diagnose';
+import { chooseRegion } from '../diagnose/region';
 import type { DnsResolver } from '../dns';
 import { lookupHost } from '../dns/lookup';
-import {
-  collectFleet,
-  type FleetSnapshot,
-  type FmcClient,
-  type Part,
-  parseShowNetwork,
-  runShowNetwork,
-} from '../fmc';
-import { FmcError, isFatal } from '../fmc/errors';
-import { versionAtLeast } from '../fmc/version';
-import { diagnoseInputFrom, type PeerOutputs } from './input';
+import { collectFleet, type FleetSnapshot, type FmcClient } from '../fmc';
+import { regionByApiHost } from '../knowledge/regions';
+import { diagnoseInputFrom } from './input';
 
 export interface DoctorProgress {
-  /** Requests answered so far (pages of a list count once), and how many the run expects in all. */
+  /** Requests answered so far (pages of a list count once, retries once each), and how many in all. */
   done: number;
   expected: number;
   /** Time the remaining requests need at the FMC's allowed rate: what is left at worst. */
@@ -37,93 +30,46 @@ export interface DoctorResult {
   snapshot: FleetSnapshot;
 }
 
-const DEFAULT_PEERS = 3;
-/** `show network` through the command API exists for devices from 6.6 on. */
-const COMMANDS_SINCE = '6.6';
-
 /**
- * The whole diagnosis of one FMC domain: collect (fewest requests, within the FMC's rate limit), read a few
- * healthy peers' DNS, resolve the region's host from the browser, and decide every device's verdict.
+ * The whole diagnosis of one FMC domain: collect (fewest requests, within the FMC's rate limit, healthy peers
+ * included), resolve the region's host from the browser, and decide every device's verdict.
  */
 export async function runDiagnosis(options: DoctorOptions): Promise<DoctorResult> {
   const { client, signal } = options;
-  let collected = { done: 0, expected: 0 };
-  let peerTotal = 0;
-  let peerDone = 0;
-  const report = () => {
-    const done = collected.done + peerDone;
-    const expected = collected.expected + peerTotal;
-    const { perWindow, windowMs } = rateOf(client);
-    options.onProgress?.({ done, expected, etaMs: Math.max(0, expected - done) * (windowMs / perWindow) });
-  };
-
   const snapshot = await collectFleet(client, {
-    signal,
-    onProgress: (progress) => {
-      collected = progress;
-      report();
+    ...(signal ? { signal } : {}),
+    ...(options.peers === undefined ? {} : { peers: options.peers }),
+    onProgress: ({ done, expected }) => {
+      const { perWindow, windowMs } = client.limiter.requests;
+      const etaMs = Math.max(0, expected - done) * (windowMs / Math.max(1, perWindow));
+      options.onProgress?.({ done, expected, etaMs });
     },
   });
-
-  const peerIds = pickPeers(snapshot, options.peers ?? DEFAULT_PEERS);
-  peerTotal = peerIds.length;
-  report();
-  const regionHost = currentRegionHost(snapshot);
-  const [peerParts, browserDns] = await Promise.all([
-    Promise.all(
-      peerIds.map(
-        async (id): Promise<[string, Part<{ raw: string; parsed: ReturnType<typeof parseShowNetwork> }>]> => {
-          try {
-            const raw = await runShowNetwork(client, id, { signal });
-            return [id, { ok: true, value: { raw, parsed: parseShowNetwork(raw) } }];
-          } catch (error) {
-            // A peer is only for comparison: its failure never fails the diagnosis, unless it stops everything.
-            if (!(error instanceof FmcError) || isFatal(error)) throw error;
-            return [id, { ok: false, error }];
-          } finally {
-            peerDone++;
-            report();
-          }
-        },
-      ),
-    ),
-    options.resolver ? resolveFromBrowser(regionHost, options.resolver, signal) : Promise.resolve(undefined),
-  ]);
-  const peers: PeerOutputs = Object.fromEntries(peerParts);
-  const input = diagnoseInputFrom(client.origin, options.domain, snapshot, peers, browserDns);
+  const browserDns = options.resolver
+    ? await resolveFromBrowser(knowledgeBaseHost(snapshot), options.resolver, signal)
+    : undefined;
+  const input = diagnoseInputFrom(client.origin, options.domain, snapshot, browserDns);
   return { diagnosis: diagnose(input), snapshot };
 }
 
-function rateOf(client: FmcClient): { perWindow: number; windowMs: number } {
-  const { requests } = client.limiter;
-  return { perWindow: Math.max(1, requests.perWindow), windowMs: requests.windowMs };
-}
-
-function currentRegionHost(snapshot: FleetSnapshot): string {
+/**
+ * The SSE host to resolve without asking: only one of the knowledge base's region hosts. A host name the FMC
+ * supplies that the knowledge base does not list goes to the resolver only when the user asks (the popup's
+ * DNS panel), so that nothing the FMC says is sent to a third party on its own.
+ */
+function knowledgeBaseHost(snapshot: FleetSnapshot): string | null {
   const regions = snapshot.integration.cloudRegions;
-  return (regions.ok && regions.value.find((region) => region.current)?.domain) || 'api-sse.cisco.com';
-}
-
-/** Healthy devices that can run the command, spread over the list so that sites and models mix. */
-function pickPeers(snapshot: FleetSnapshot, count: number): string[] {
-  if (!snapshot.devices.ok || count <= 0) return [];
-  const failing = new Set(snapshot.failingDeviceIds);
-  const candidates = snapshot.devices.value.filter(
-    (device) =>
-      !failing.has(device.id) && (!device.sw_version || versionAtLeast(device.sw_version, COMMANDS_SINCE)),
-  );
-  if (candidates.length <= count) return candidates.map((device) => device.id);
-  const step = candidates.length / count;
-  return Array.from({ length: count }, (_, i) => candidates[Math.floor(i * step)]?.id).filter(
-    (id): id is string => id !== undefined,
-  );
+  const current = regions.ok ? regions.value.find((region) => region.current) : undefined;
+  const { host } = chooseRegion(current?.domain ?? null);
+  return regionByApiHost(host) ? host : null;
 }
 
 async function resolveFromBrowser(
-  host: string,
+  host: string | null,
   resolver: DnsResolver,
   signal: AbortSignal | undefined,
 ): Promise<BrowserDnsResult[] | undefined> {
+  if (host === null) return undefined;
   const result = await lookupHost(host, resolver, { signal });
   // Only the resolver's own verdict on the name counts: an unreachable or refusing resolver says nothing
   // about the name, and must not read as "does not resolve from here either".

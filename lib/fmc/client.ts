@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FmcError, isFmcError } from './errors';
 import { FmcHttp, type RetryPolicy } from './http';
-import { createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
+import { BASE_RATE_PER_MINUTE, createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
 import { fieldPath } from './schemas';
 import {
   FmcSession,
@@ -29,6 +29,10 @@ export interface FmcClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** Most pages one list may take (a paging loop is cut there and said so). */
+  maxPages?: number;
+  /** See `SessionOptions.serialise`. */
+  serialise?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export interface GetOptions {
@@ -39,18 +43,22 @@ export interface GetOptions {
   timeoutMs?: number;
 }
 
-/** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
 /** Retries of one request after 401s, whoever renewed the token. */
 const MAX_TOKEN_RETRIES = 6;
+/** 200 pages of 1,000 items: far beyond any FMC's fleet, short of an endless `paging.next`. */
+const DEFAULT_MAX_PAGES = 200;
 
+/** Authenticated reads from one FMC: token on every request, one renewal after a 401, answers checked. */
 export class FmcClient {
   readonly origin: string;
   readonly limiter: FmcLimiter;
   readonly http: FmcHttp;
   readonly session: FmcSession;
+  readonly maxPages: number;
 
   constructor(options: FmcClientOptions) {
     this.origin = fmcOrigin(options.url);
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.limiter = options.limiter ?? createFmcLimiter(options.limits);
     this.http = new FmcHttp({
       limiter: this.limiter.requests,
@@ -60,13 +68,25 @@ export class FmcClient {
       origin: this.origin,
       http: this.http,
       store: options.store ?? new MemoryTokenStore(),
-      ...pick(options, ['tokenLifetimeMs', 'refreshAheadMs', 'now']),
+      ...pick(options, ['tokenLifetimeMs', 'refreshAheadMs', 'now', 'serialise']),
     });
   }
 
+  #versionRate: number | undefined;
+
   /** The FMC version sets the request rate, unless the user fixed one. */
   setServerVersion(version: string): void {
-    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(rateForVersion(version));
+    this.#versionRate = rateForVersion(version);
+    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(this.#versionRate);
+  }
+
+  /**
+   * The user's rate setting, applied to the next request; null gives the rate back to the FMC version (120
+   * until the version is known).
+   */
+  setRateOverride(perMinute: number | null): void {
+    this.limiter.rateFixedByUser = perMinute !== null;
+    this.limiter.requests.setRate(perMinute ?? this.#versionRate ?? BASE_RATE_PER_MINUTE);
   }
 
   signIn(username: string, password: string, options?: SignInOptions): Promise<StoredSession> {
@@ -85,6 +105,11 @@ export class FmcClient {
   }
 
   async get<S extends z.ZodType>(pathOrLink: string, schema: S, options: GetOptions): Promise<z.output<S>> {
+    return this.read(pathOrLink, (body) => parseAnswer(schema, body, options.endpoint), options);
+  }
+
+  /** A GET whose body `parse` checks; a body it rejects is retried like a server error (see `FmcHttp`). */
+  async read<T>(pathOrLink: string, parse: (body: unknown) => T, options: GetOptions): Promise<T> {
     const url = withQuery(resolveFmcUrl(pathOrLink, this.origin), options.query);
     let renewals = 0;
     for (let attempt = 0; ; attempt++) {
@@ -98,8 +123,9 @@ export class FmcClient {
           headers: { 'X-auth-access-token': token },
           signal: options.signal,
           timeoutMs: options.timeoutMs,
+          parse,
         });
-        return parseAnswer(schema, response.body, options.endpoint);
+        return response.body as T;
       } catch (error) {
         // Two renewals of our own cover a token that expired in flight; more means a real refusal. A token
         // another request already replaced costs no renewal, only a retry (bounded all the same).

@@ -2,8 +2,10 @@ import { ALERT_DATA_TYPES } from '../knowledge/alerts';
 import { dataTypeResults } from '../knowledge/phrases';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
+import type { Listed } from './paging';
 import {
   getCloudEventsConfig,
+  getDevice,
   getSecurexConfig,
   getServerVersion,
   listCloudRegions,
@@ -25,8 +27,11 @@ import { parseShowNetwork, type ShowNetwork } from './show-network';
 import { signalFanOut } from './signals';
 import { ENDPOINT_SINCE, versionAtLeast } from './version';
 
-/** One piece of the snapshot: what the FMC answered, or why this piece is missing. */
-export type Part<T> = { ok: true; value: T } | { ok: false; error: FmcError };
+/**
+ * One piece of the snapshot: what the FMC answered, or why this piece is missing. A list read only in part is
+ * `ok` with its `gaps` (items left out, pages that did not add up).
+ */
+export type Part<T> = { ok: true; value: T; gaps?: FmcError[] } | { ok: false; error: FmcError };
 
 export interface ShowNetworkResult {
   raw: string;
@@ -36,6 +41,11 @@ export interface ShowNetworkResult {
 export interface FleetSnapshot {
   serverVersion: Part<ServerVersionInfo>;
   devices: Part<Device[]>;
+  /**
+   * Devices a Cloud Configuration alert names that the device list did not give (it failed, was cut short, or
+   * left the item out), each read by its own id so that no failing device goes unseen.
+   */
+  namedDevices: Record<string, Part<Device>>;
   alerts: Part<HealthAlert[]>;
   integration: {
     cloudEvents: Part<CloudEventsConfig | null>;
@@ -43,20 +53,22 @@ export interface FleetSnapshot {
     cloudRegions: Part<CloudRegion[]>;
     dnsServerGroups: Part<DnsServerGroup[]>;
   };
-  /** Devices failing the Cloud Configuration check, in device-list order. */
+  /** Devices failing the Cloud Configuration check, in device-list order, then those the list lacks. */
   failingDeviceIds: string[];
   /**
    * `alerts`: named by a Cloud Configuration health alert. `health-status`: the FMC has no alerts API (before
    * 6.7) or it failed, so every device whose overall health is red or yellow is a suspect.
    */
   failingSource: 'alerts' | 'health-status';
-  /** `show network` of each failing device. */
+  /** Healthy devices whose `show network` is read for comparison (their DNS is what the failing ones lack). */
+  peerIds: string[];
+  /** `show network` of each failing device and of each peer. */
   showNetwork: Record<string, Part<ShowNetworkResult>>;
 }
 
 export interface CollectProgress {
   done: number;
-  /** Grows once the failing devices are known. */
+  /** Grows once the failing devices are known, and by one with every retry. */
   expected: number;
 }
 
@@ -65,6 +77,8 @@ export interface CollectOptions {
   onProgress?: (progress: CollectProgress) => void;
   /** Alert statuses worth a look; the FMC filters on them. */
   alertStatuses?: readonly string[];
+  /** Healthy devices whose `show network` is read for comparison (default 3). */
+  peers?: number;
 }
 
 /** Modules that may carry the Cloud Configuration check; which one is not confirmed, so both are read. */
@@ -90,9 +104,11 @@ export function isCloudConfigurationAlert(alert: HealthAlert): boolean {
 
 /**
  * Collects what the diagnosis needs from the FMC with the fewest requests: the version first (it sets the rate
- * and tells which endpoints exist), then devices, alerts and integration settings together, then `show network`
- * on each failing device as soon as devices and alerts are in. Failures of one piece leave it missing; only
- * failures that stop everything (unreachable FMC, session ended, cancelled) reject.
+ * and tells which endpoints exist), then devices, alerts and integration settings together, then, as soon as
+ * devices and alerts are in, the records of failing devices the list lacks and `show network` on each failing
+ * device and a few healthy peers. Failures of one piece leave it missing (and say why); only failures that stop
+ * everything (unreachable FMC, session ended, cancelled) reject. Every retry of a request adds one to the
+ * progress, done and expected alike.
  */
 export async function collectFleet(client: FmcClient, options: CollectOptions = {}): Promise<FleetSnapshot> {
   const inner = new AbortController();
@@ -102,6 +118,11 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
   const fan = signalFanOut(inner.signal);
   const progress = { done: 0, expected: 7 };
   const report = () => options.onProgress?.({ ...progress });
+  const stopCounting = client.http.onRetry(() => {
+    progress.expected++;
+    progress.done++;
+    report();
+  });
   let fatal: unknown;
 
   // Never rejects, so parallel pieces can be awaited in any order; the first fatal error is rethrown at the end.
@@ -118,6 +139,13 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
       report();
     }
   };
+  const runList = async <T>(task: (signal: AbortSignal) => Promise<Listed<T>>): Promise<Part<T[]>> => {
+    const part = await run(task);
+    if (!part.ok) return part;
+    return part.value.gaps.length > 0
+      ? { ok: true, value: part.value.items, gaps: part.value.gaps }
+      : { ok: true, value: part.value.items };
+  };
 
   const skip = <T>(error: FmcError): Promise<Part<T>> => run<T>(() => Promise.reject(error));
 
@@ -125,69 +153,94 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
     report();
     const serverVersion = await run((signal) => getServerVersion(client, signal));
     const version = serverVersion.ok ? serverVersion.value.version : undefined;
-    const since = <T>(min: string, endpoint: string, task: (signal: AbortSignal) => Promise<T>) =>
+    const since = <T>(min: string, endpoint: string, task: () => Promise<Part<T>>) =>
       version !== undefined && !versionAtLeast(version, min)
         ? skip<T>(new FmcError({ code: 'not-on-version', params: { endpoint, version, since: min } }))
-        : run(task);
+        : task();
 
     const integration = Promise.all([
-      since(ENDPOINT_SINCE.cloudEvents, 'integration/cloudeventsconfigs', (signal) =>
-        getCloudEventsConfig(client, signal),
+      since(ENDPOINT_SINCE.cloudEvents, 'integration/cloudeventsconfigs', () =>
+        run((signal) => getCloudEventsConfig(client, signal)),
       ),
-      since(ENDPOINT_SINCE.securex, 'integration/securexconfigs', (signal) =>
-        getSecurexConfig(client, signal),
+      since(ENDPOINT_SINCE.securex, 'integration/securexconfigs', () =>
+        run((signal) => getSecurexConfig(client, signal)),
       ),
-      since(ENDPOINT_SINCE.cloudRegions, 'integration/cloudregions', (signal) =>
-        listCloudRegions(client, signal),
+      since(ENDPOINT_SINCE.cloudRegions, 'integration/cloudregions', () =>
+        runList((signal) => listCloudRegions(client, signal)),
       ),
-      since(ENDPOINT_SINCE.dnsServerGroups, 'object/dnsservergroups', (signal) =>
-        listDnsServerGroups(client, signal),
+      since(ENDPOINT_SINCE.dnsServerGroups, 'object/dnsservergroups', () =>
+        runList((signal) => listDnsServerGroups(client, signal)),
       ),
     ]);
     const [devices, alerts] = await Promise.all([
-      run((signal) => listDevices(client, signal)),
-      since(ENDPOINT_SINCE.healthAlerts, 'health/alerts', (signal) =>
-        listHealthAlerts(
-          client,
-          { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? ['RED', 'YELLOW'] },
-          signal,
+      runList((signal) => listDevices(client, signal)),
+      since(ENDPOINT_SINCE.healthAlerts, 'health/alerts', () =>
+        runList((signal) =>
+          listHealthAlerts(
+            client,
+            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? ['RED', 'YELLOW'] },
+            signal,
+          ),
         ),
       ),
     ]);
 
     const failingSource = alerts.ok ? 'alerts' : 'health-status';
     const failingDeviceIds = fatal ? [] : failingDevices(devices, alerts);
-    progress.expected += failingDeviceIds.length;
-    report();
     const deviceById = new Map(devices.ok ? devices.value.map((d) => [d.id, d]) : []);
-    const outputs = await Promise.all(
-      failingDeviceIds.map((id) => {
-        const blocker = commandBlocker(version, deviceById.get(id), id);
-        if (blocker) return skip<ShowNetworkResult>(blocker);
-        return run(async (signal) => {
-          const raw = await runShowNetwork(client, id, { signal });
-          return { raw, parsed: parseShowNetwork(raw) };
-        });
-      }),
-    );
+    const unlisted = failingDeviceIds.filter((id) => !deviceById.has(id));
+    const peerIds = fatal ? [] : pickPeers(devices, failingDeviceIds, options.peers ?? DEFAULT_PEERS);
+    progress.expected += unlisted.length + failingDeviceIds.length + peerIds.length;
+    report();
+
+    const namedParts = Promise.all(unlisted.map((id) => run((signal) => getDevice(client, id, signal))));
+    const showNetworkOf = (id: string) => {
+      const blocker = commandBlocker(version, deviceById.get(id), id);
+      if (blocker) return skip<ShowNetworkResult>(blocker);
+      return run(async (signal) => {
+        const raw = await runShowNetwork(client, id, { signal });
+        return { raw, parsed: parseShowNetwork(raw) };
+      });
+    };
+    const commandIds = [...failingDeviceIds, ...peerIds];
+    const [named, outputs] = await Promise.all([namedParts, Promise.all(commandIds.map(showNetworkOf))]);
     const [cloudEvents, securex, cloudRegions, dnsServerGroups] = await integration;
     if (fatal) throw fatal;
 
     return {
       serverVersion,
       devices,
+      namedDevices: Object.fromEntries(unlisted.map((id, i) => [id, named[i] as Part<Device>])),
       alerts,
       integration: { cloudEvents, securex, cloudRegions, dnsServerGroups },
       failingDeviceIds,
       failingSource,
-      showNetwork: Object.fromEntries(
-        failingDeviceIds.map((id, i) => [id, outputs[i] as Part<ShowNetworkResult>]),
-      ),
+      peerIds,
+      showNetwork: Object.fromEntries(commandIds.map((id, i) => [id, outputs[i] as Part<ShowNetworkResult>])),
     };
   } finally {
+    stopCounting();
     fan.close();
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+const DEFAULT_PEERS = 3;
+
+/** Healthy devices that can run the command, spread over the list so that sites and models mix. */
+function pickPeers(devices: Part<Device[]>, failingIds: readonly string[], count: number): string[] {
+  if (!devices.ok || count <= 0) return [];
+  const failing = new Set(failingIds);
+  const candidates = devices.value.filter(
+    (device) =>
+      !failing.has(device.id) &&
+      (!device.sw_version || versionAtLeast(device.sw_version, COMMAND_API_DEVICE_SINCE)),
+  );
+  if (candidates.length <= count) return candidates.map((device) => device.id);
+  const step = candidates.length / count;
+  return Array.from({ length: count }, (_, i) => candidates[Math.floor(i * step)]?.id).filter(
+    (id): id is string => id !== undefined,
+  );
 }
 
 /** Why `show network` cannot run on a device, known without asking the FMC. */

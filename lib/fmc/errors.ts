@@ -58,6 +58,8 @@ const FATAL: ReadonlySet<FmcMessageCode> = new Set([
   'login-forbidden',
   'no-token-headers',
   'sign-in-required',
+  // Every request would be redirected the same way; following none, the run cannot go on.
+  'redirected',
 ]);
 
 export function isFatal(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { FmcError } from './errors';
+import { FmcError, isFmcError } from './errors';
 import type { RateLimiter } from './limiter';
 import type { FmcMessageCode } from './messages';
 
@@ -10,6 +10,11 @@ export type RequestKind = 'login' | 'token' | 'read' | 'write';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /**
+   * Checks and shapes a 2xx body (the client's zod schema). A read whose body it rejects with `not-json` or
+   * `schema-mismatch` is retried like a 5xx: a proxy's page or an answer cut on the way is usually transient.
+   */
+  parse?: (body: unknown) => unknown;
   /** Absolute URL on the FMC origin. */
   url: string;
   /** Short name of the endpoint for messages, e.g. `devices/devicerecords`. */
@@ -23,13 +28,17 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON, or undefined for an empty body (the 204 of the token endpoints). */
+  /** Parsed JSON (through `parse` when given), or undefined for an empty body (the 204 of the token endpoints). */
   body: unknown;
 }
 
 export interface RetryPolicy {
-  serverErrorRetries: number;
-  serverErrorBackoffMs: number;
+  /**
+   * Retries of a request after a transient failure: a 5xx, and for reads (idempotent GETs) also a 2xx whose
+   * body is not the JSON expected (cut, HTML, empty), a timeout and a refused or reset connection.
+   */
+  transientRetries: number;
+  transientBackoffMs: number;
   rateLimitRetries: number;
   /** First wait after a 429 without `Retry-After`; known FMC clients wait 10-60 s. */
   rateLimitBackoffMs: number;
@@ -37,14 +46,32 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  serverErrorRetries: 2,
-  serverErrorBackoffMs: 1_000,
+  transientRetries: 2,
+  transientBackoffMs: 1_000,
   rateLimitRetries: 3,
   rateLimitBackoffMs: 10_000,
   maxBackoffMs: 60_000,
 };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Why a request is sent again; the progress counts each retry as one more request. */
+export type RetryCause =
+  | 'server-error'
+  | 'not-json'
+  | 'schema-mismatch'
+  | 'timeout'
+  | 'network'
+  | 'rate-limited';
+
+export interface RetryEvent {
+  endpoint: string;
+  cause: RetryCause;
+  waitMs: number;
+}
+
+/** Body problems worth a second try on a read: the same GET answered properly the next time. */
+const RETRYABLE_BODY: ReadonlySet<FmcMessageCode> = new Set(['not-json', 'schema-mismatch']);
 
 export interface HttpOptions {
   limiter: RateLimiter;
@@ -69,6 +96,7 @@ export class FmcHttp {
   readonly #retry: RetryPolicy;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #random: () => number;
+  readonly #retryListeners = new Set<(event: RetryEvent) => void>();
 
   constructor(options: HttpOptions) {
     this.limiter = options.limiter;
@@ -79,14 +107,48 @@ export class FmcHttp {
     this.#random = options.random ?? Math.random;
   }
 
+  /** Calls `listener` before every retry; returns the function that stops it. */
+  onRetry(listener: (event: RetryEvent) => void): () => void {
+    this.#retryListeners.add(listener);
+    return () => this.#retryListeners.delete(listener);
+  }
+
   async send(request: HttpRequest): Promise<HttpResponse> {
-    let serverErrors = 0;
+    let transient = 0;
     let rateLimited = 0;
+    const read = request.kind === 'read';
+    // One budget for every transient failure of this request, whatever mix of them it meets.
+    const retryTransient = async (cause: RetryCause, error: FmcError): Promise<void> => {
+      if (transient >= this.#retry.transientRetries) throw error;
+      const wait = this.#backoff(this.#retry.transientBackoffMs, transient);
+      transient++;
+      this.#emit({ endpoint: request.endpoint, cause, waitMs: wait });
+      await this.#wait(wait, request);
+    };
     for (;;) {
-      const answer = await this.#attempt(request);
+      let answer: RawAnswer;
+      try {
+        answer = await this.#attempt(request);
+      } catch (error) {
+        // A timeout or a reset connection on a GET: nothing happened on the FMC, so ask again.
+        if (read && isFmcError(error, 'timeout')) await retryTransient('timeout', error);
+        else if (read && isFmcError(error, 'tls-or-network')) await retryTransient('network', error);
+        else throw error;
+        continue;
+      }
       const { status } = answer;
-      if (status >= 200 && status < 300)
-        return { status, headers: answer.headers, body: parseBody(request, answer) };
+      if (status >= 200 && status < 300) {
+        try {
+          const body = parseBody(request, answer);
+          return { status, headers: answer.headers, body: request.parse ? request.parse(body) : body };
+        } catch (error) {
+          if (read && error instanceof FmcError && RETRYABLE_BODY.has(error.code)) {
+            await retryTransient(error.code as RetryCause, error);
+            continue;
+          }
+          throw error;
+        }
+      }
       if (status === 429) {
         // The FMC did nothing with a refused request, so even a write may be sent again.
         const wait =
@@ -94,16 +156,21 @@ export class FmcHttp {
         this.limiter.pause(wait);
         if (rateLimited >= this.#retry.rateLimitRetries) throw statusError(request, answer, 'rate-limited');
         rateLimited++;
+        this.#emit({ endpoint: request.endpoint, cause: 'rate-limited', waitMs: wait });
         await this.#wait(wait, request);
         continue;
       }
-      if (status >= 500 && request.kind !== 'write' && serverErrors < this.#retry.serverErrorRetries) {
-        await this.#wait(this.#backoff(this.#retry.serverErrorBackoffMs, serverErrors), request);
-        serverErrors++;
+      const error = statusError(request, answer, codeForStatus(request.kind, status));
+      if (status >= 500 && request.kind !== 'write') {
+        await retryTransient('server-error', error);
         continue;
       }
-      throw statusError(request, answer, codeForStatus(request.kind, status));
+      throw error;
     }
+  }
+
+  #emit(event: RetryEvent): void {
+    for (const listener of this.#retryListeners) listener(event);
   }
 
   async #attempt(request: HttpRequest): Promise<RawAnswer> {
@@ -124,10 +191,21 @@ export class FmcHttp {
         // The FMC's web UI cookies have no business in API calls.
         credentials: 'omit',
         cache: 'no-store',
+        // A redirect would carry the token headers to wherever it points (fetch keeps custom headers across
+        // origins): never follow one. Browsers then answer an opaque redirect (status 0), Node the 3xx itself.
+        redirect: 'manual',
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new FmcError({
+          code: 'redirected',
+          params: { endpoint: request.endpoint },
+          ...(response.status ? { status: response.status } : {}),
+        });
+      }
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
+      if (error instanceof FmcError) throw error;
       if (request.signal?.aborted) throw aborted(request);
       if (controller.signal.aborted) {
         throw new FmcError({

@@ -206,8 +206,8 @@ export interface FmcLimits {
 export interface FmcLimiter {
   readonly requests: RateLimiter;
   readonly commands: KeyedSemaphore;
-  /** True when the user fixed the rate, so the FMC version must not change it. */
-  readonly rateFixedByUser: boolean;
+  /** True when the user fixed the rate, so the FMC version must not change it (`FmcClient.setRateOverride`). */
+  rateFixedByUser: boolean;
 }
 
 export const BASE_RATE_PER_MINUTE = 120;

@@ -1,4 +1,4 @@
-import type { Lang } from '../knowledge/schema';
+import { fill, type Lang } from '../i18n';
 
 /**
  * Every sentence the FMC client can put in front of an admin, as data: errors carry a code and parameters, and
@@ -85,6 +85,26 @@ export const FMC_MESSAGES = {
     en: 'The FMC answered {endpoint} with HTTP status {status}.',
     fr: 'Le FMC a répondu à {endpoint} avec le statut HTTP {status}.',
   },
+  redirected: {
+    en: 'The FMC answered {endpoint} with a redirect, which the extension never follows: the API tokens must not travel to another address. Use the address the FMC REST API answers on, with no proxy or login page in between.',
+    fr: "Le FMC a répondu à {endpoint} par une redirection, que l'extension ne suit jamais : les jetons de l'API ne doivent pas partir vers une autre adresse. Utilisez l'adresse à laquelle répond l'API REST du FMC, sans proxy ni page de connexion entre les deux.",
+  },
+  'items-rejected': {
+    en: '{count} item(s) of {endpoint} were left out: unexpected field {field}.',
+    fr: '{count} élément(s) de {endpoint} ont été écartés : champ inattendu {field}.',
+  },
+  'paging-repeated': {
+    en: 'The FMC sent the same page of {endpoint} twice (offset {offset}); the repeated items were left out.',
+    fr: 'Le FMC a envoyé deux fois la même page de {endpoint} (décalage {offset}) ; les éléments répétés ont été écartés.',
+  },
+  'paging-short': {
+    en: 'The FMC announced {count} item(s) in {endpoint} but sent {received}.',
+    fr: 'Le FMC a annoncé {count} élément(s) dans {endpoint} mais en a envoyé {received}.',
+  },
+  'paging-capped': {
+    en: '{endpoint} has more than {pages} pages; the rest was not read.',
+    fr: '{endpoint} compte plus de {pages} pages ; la suite n’a pas été lue.',
+  },
   'fmc-says': {
     en: 'The FMC says: {detail}',
     fr: 'Le FMC indique : {detail}',
@@ -99,7 +119,7 @@ export function formatFmcMessage(
   params: FmcMessageParams = {},
   lang: Lang = 'en',
 ): string {
-  return FMC_MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const vars = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+  // A parameter nobody passed stays visible as `{name}`: a bug shows, never an empty gap.
+  return fill(FMC_MESSAGES[code][lang], vars, lang, (name) => `{${name}}`);
 }

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { FmcClient } from './client';
 import { FmcError, isFmcError } from './errors';
-import { getAll } from './paging';
+import { getAll, getPage, type Listed } from './paging';
 import {
   type CloudEventsConfig,
   CloudEventsConfigSchema,
@@ -15,7 +16,6 @@ import {
   DomainSchema,
   type HealthAlert,
   HealthAlertSchema,
-  listOf,
   type SecurexConfig,
   SecurexConfigSchema,
   type ServerVersion,
@@ -33,28 +33,50 @@ export interface ServerVersionInfo extends ServerVersion {
 /** Also tells the client the version, which sets its request rate. */
 export async function getServerVersion(client: FmcClient, signal?: AbortSignal): Promise<ServerVersionInfo> {
   const endpoint = 'info/serverversion';
-  const list = await client.get('/api/fmc_platform/v1/info/serverversion', listOf(ServerVersionSchema), {
+  const item = await getFirst(client, '/api/fmc_platform/v1/info/serverversion', ServerVersionSchema, {
     endpoint,
-    query: { expanded: true },
     signal,
   });
-  const item = list.items[0];
   if (!item) throw missing(endpoint, 'items[0].serverVersion');
   const info = { ...item, version: versionNumber(item.serverVersion) };
   client.setServerVersion(info.version);
   return info;
 }
 
-export async function listDomains(client: FmcClient, signal?: AbortSignal): Promise<Domain[]> {
+/**
+ * The first item of a singleton list (`serverversion`, the integration settings), null when the list is empty.
+ * An item the schema rejects is an error here: there is no other item to fall back on.
+ */
+async function getFirst<T extends z.ZodType>(
+  client: FmcClient,
+  path: string,
+  item: T,
+  options: { endpoint: string; signal?: AbortSignal | undefined },
+): Promise<z.output<T> | null> {
+  const page = await getPage(client, path, item, { ...options, query: { expanded: true } });
+  const bad = page.rejected[0];
+  if (page.items.length === 0 && bad) throw missing(options.endpoint, bad.field);
+  return page.items[0] ?? null;
+}
+
+export async function listDomains(client: FmcClient, signal?: AbortSignal): Promise<Listed<Domain>> {
   return getAll(client, '/api/fmc_platform/v1/info/domain', DomainSchema, {
     endpoint: 'info/domain',
     signal,
   });
 }
 
-export async function listDevices(client: FmcClient, signal?: AbortSignal): Promise<Device[]> {
+export async function listDevices(client: FmcClient, signal?: AbortSignal): Promise<Listed<Device>> {
   return getAll(client, client.configPath('devices/devicerecords'), DeviceSchema, {
     endpoint: 'devices/devicerecords',
+    signal,
+  });
+}
+
+/** One device record by id: how devices the list could not give are still read. */
+export async function getDevice(client: FmcClient, id: string, signal?: AbortSignal): Promise<Device> {
+  return client.get(client.configPath(`devices/devicerecords/${encodeURIComponent(id)}`), DeviceSchema, {
+    endpoint: 'devices/devicerecords/{id}',
     signal,
   });
 }
@@ -84,7 +106,7 @@ export async function listHealthAlerts(
   client: FmcClient,
   filter: AlertFilter,
   signal?: AbortSignal,
-): Promise<HealthAlert[]> {
+): Promise<Listed<HealthAlert>> {
   const query = alertFilter(filter);
   return getAll(client, client.configPath('health/alerts'), HealthAlertSchema, {
     endpoint: 'health/alerts',
@@ -98,16 +120,10 @@ export async function getCloudEventsConfig(
   client: FmcClient,
   signal?: AbortSignal,
 ): Promise<CloudEventsConfig | null> {
-  const list = await client.get(
-    client.configPath('integration/cloudeventsconfigs'),
-    listOf(CloudEventsConfigSchema),
-    {
-      endpoint: 'integration/cloudeventsconfigs',
-      query: { expanded: true },
-      signal,
-    },
-  );
-  return list.items[0] ?? null;
+  return getFirst(client, client.configPath('integration/cloudeventsconfigs'), CloudEventsConfigSchema, {
+    endpoint: 'integration/cloudeventsconfigs',
+    signal,
+  });
 }
 
 /** The singleton SecureX settings; null where the FMC has no such endpoint (before 7.0: 404). */
@@ -116,23 +132,20 @@ export async function getSecurexConfig(
   signal?: AbortSignal,
 ): Promise<SecurexConfig | null> {
   try {
-    const list = await client.get(
-      client.configPath('integration/securexconfigs'),
-      listOf(SecurexConfigSchema),
-      {
-        endpoint: 'integration/securexconfigs',
-        query: { expanded: true },
-        signal,
-      },
-    );
-    return list.items[0] ?? null;
+    return await getFirst(client, client.configPath('integration/securexconfigs'), SecurexConfigSchema, {
+      endpoint: 'integration/securexconfigs',
+      signal,
+    });
   } catch (error) {
     if (isFmcError(error, 'not-available')) return null;
     throw error;
   }
 }
 
-export async function listCloudRegions(client: FmcClient, signal?: AbortSignal): Promise<CloudRegion[]> {
+export async function listCloudRegions(
+  client: FmcClient,
+  signal?: AbortSignal,
+): Promise<Listed<CloudRegion>> {
   return getAll(client, client.configPath('integration/cloudregions'), CloudRegionSchema, {
     endpoint: 'integration/cloudregions',
     signal,
@@ -142,7 +155,7 @@ export async function listCloudRegions(client: FmcClient, signal?: AbortSignal):
 export async function listDnsServerGroups(
   client: FmcClient,
   signal?: AbortSignal,
-): Promise<DnsServerGroup[]> {
+): Promise<Listed<DnsServerGroup>> {
   return getAll(client, client.configPath('object/dnsservergroups'), DnsServerGroupSchema, {
     endpoint: 'object/dnsservergroups',
     signal,
@@ -184,14 +197,15 @@ export async function runShowNetwork(
       `devices/devicerecords/${encodeURIComponent(deviceId)}/operational/commands`,
     );
     const ask = async (form: CommandForm): Promise<string> => {
-      const list = await client.get(path, listOf(CommandSchema), {
+      const list = await getPage(client, path, CommandSchema, {
         endpoint,
         query: form === 'command' ? { command: 'show network' } : { filter: 'command:show network' },
         signal: options.signal,
         timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
       });
       state.known = form;
-      if (list.items.length === 0) throw missing(endpoint, 'items[0].commandOutput');
+      if (list.items.length === 0)
+        throw missing(endpoint, list.rejected[0]?.field ?? 'items[0].commandOutput');
       return list.items.map((item) => item.commandOutput).join('\n');
     };
     const attempt = async (): Promise<string> => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FmcError } from './errors';
 
 /**
  * Shapes of the FMC answers we read. FMC versions add fields, drop optional ones and vary enum casing, so every
@@ -32,9 +33,26 @@ export const PagingSchema = z.looseObject({
   next: opt(z.array(text)),
 });
 
+/**
+ * A list answer's envelope; `items` is absent when the list is empty. The items stay unchecked here: each is
+ * checked on its own by `readList`, so one the schema rejects is left out and reported, never the whole list.
+ */
+export const ListEnvelopeSchema = z.looseObject({
+  links: opt(LinksSchema),
+  items: z
+    .array(z.unknown())
+    .nullish()
+    .transform((items): unknown[] => items ?? []),
+  paging: opt(PagingSchema),
+});
+export type Paging = z.output<typeof PagingSchema>;
+
 const lists = new WeakMap<z.ZodType, z.ZodType>();
 
-/** A list answer; `items` is absent when the list is empty. Built once per item schema (zod compiles it). */
+/**
+ * A whole list answer that must match item by item (the contract tests check Cisco's examples with it). The
+ * client reads lists with `readList` instead, which keeps the items that pass.
+ */
 export function listOf<T extends z.ZodType>(item: T) {
   const built = () =>
     z.looseObject({
@@ -51,6 +69,50 @@ export function listOf<T extends z.ZodType>(item: T) {
     lists.set(item, schema);
   }
   return schema;
+}
+
+/** One item a schema rejected: where it was and the first field at fault. */
+export interface RejectedItem {
+  index: number;
+  field: string;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  rejected: RejectedItem[];
+  paging: Paging | undefined;
+}
+
+/**
+ * Reads one page of a list answer. A body that is not a list at all (none of `links`, `paging`, `items`: a
+ * proxy's JSON, an FMC answering something else) fails whole, so that `{}` never reads as an empty fleet.
+ */
+export function readList<T extends z.ZodType>(
+  item: T,
+  body: unknown,
+  endpoint: string,
+): ListPage<z.output<T>> {
+  const looksLikeList =
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    ['links', 'paging', 'items'].some((key) => key in body);
+  if (!looksLikeList) throw listMismatch(endpoint, '(body)');
+  const envelope = ListEnvelopeSchema.safeParse(body);
+  if (!envelope.success) throw listMismatch(endpoint, fieldPath(envelope.error.issues[0]?.path ?? []));
+  const items: z.output<T>[] = [];
+  const rejected: RejectedItem[] = [];
+  envelope.data.items.forEach((raw, index) => {
+    const parsed = item.safeParse(raw);
+    if (parsed.success) items.push(parsed.data);
+    else
+      rejected.push({ index, field: fieldPath(['items', index, ...(parsed.error.issues[0]?.path ?? [])]) });
+  });
+  return { items, rejected, paging: envelope.data.paging };
+}
+
+function listMismatch(endpoint: string, field: string): FmcError {
+  return new FmcError({ code: 'schema-mismatch', params: { endpoint, field } });
 }
 
 export const HEALTH_STATUSES = ['GREEN', 'YELLOW', 'RED', 'DISABLED', 'RECOVERED', 'ERROR'] as const;

@@ -17,7 +17,7 @@ export interface StoredSession {
   domainUuid: string;
 }
 
-/** The extension backs this with `browser.storage.session` (see `session-storage.ts`). */
+/** The extension backs this with storage.session (`lib/platform/token-store.ts`). */
 export interface TokenStore {
   load(origin: string): Promise<StoredSession | undefined>;
   save(origin: string, session: StoredSession): Promise<void>;
@@ -60,6 +60,12 @@ export interface SessionOptions {
   refreshAheadMs?: number;
   maxRefreshes?: number;
   now?: () => number;
+  /**
+   * Runs a token renewal so that no other renewal of this FMC runs at the same time anywhere in the extension
+   * (the platform passes a Web Lock shared by its pages and worker). Without it, renewals are serialised
+   * within this session only.
+   */
+  serialise?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export interface SignInOptions {
@@ -79,6 +85,7 @@ export class FmcSession {
   readonly #refreshAheadMs: number;
   readonly #maxRefreshes: number;
   readonly #now: () => number;
+  readonly #serialise: <T>(task: () => Promise<T>) => Promise<T>;
   #current: StoredSession | undefined;
   #password: string | undefined;
   #renewing: Promise<StoredSession> | undefined;
@@ -91,6 +98,7 @@ export class FmcSession {
     this.#refreshAheadMs = options.refreshAheadMs ?? Math.min(60_000, this.#lifetimeMs / 10);
     this.#maxRefreshes = options.maxRefreshes ?? MAX_REFRESHES;
     this.#now = options.now ?? Date.now;
+    this.#serialise = options.serialise ?? ((task) => task());
   }
 
   get current(): StoredSession | undefined {
@@ -136,7 +144,6 @@ export class FmcSession {
     return this.#fresh(stored) ? stored.accessToken : (await this.#renew(stored)).accessToken;
   }
 
-  /** The FMC answered 401 to `rejectedToken`: renew it, unless a parallel request or another page already did. */
   /** After the FMC rejected `rejectedToken`: renews it, unless another request already did. True if renewed. */
   async recover(rejectedToken: string): Promise<boolean> {
     const session = await this.restore();
@@ -182,9 +189,24 @@ export class FmcSession {
     }
   }
 
-  /** One renewal at a time: parallel 401s share it. */
+  /**
+   * One renewal at a time: parallel 401s of this session share it, and other pages and the worker wait for it
+   * (`serialise`). Once its turn comes the stored tokens are read again: another context may have renewed them
+   * meanwhile, and refreshing with the refresh token it has already spent would fail and sign the user out.
+   */
   #renew(session: StoredSession): Promise<StoredSession> {
-    this.#renewing ??= this.#doRenew(session).finally(() => {
+    this.#renewing ??= this.#serialise(async () => {
+      const stored = await this.#store.load(this.origin);
+      if (!stored) {
+        this.#current = undefined;
+        throw signInRequired();
+      }
+      if (stored.accessToken !== session.accessToken) {
+        this.#current = stored;
+        return stored;
+      }
+      return this.#doRenew(stored);
+    }).finally(() => {
       this.#renewing = undefined;
     });
     return this.#renewing;

@@ -1,14 +1,9 @@
 import { browser } from 'wxt/browser';
 
-type FrameCounts = Record<string, number>;
+import { STORAGE } from './storage';
 
-/** Only counts as this module writes them: storage can be tampered with, the badge shows what is sane. */
-const total = (frames: unknown) =>
-  Object.values(frames && typeof frames === 'object' ? frames : {}).reduce<number>(
-    (sum, n) => sum + (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0),
-    0,
-  );
-const key = (tabId: number) => `hints:${tabId}`;
+/** `STORAGE.hintCounts` keeps only counts as this module writes them: the badge shows what is sane. */
+const total = (frames: Record<string, number>) => Object.values(frames).reduce((sum, n) => sum + n, 0);
 
 // Reports from several frames and the tab's own navigation arrive together; each read-modify-write of
 // storage must see the previous one's result.
@@ -25,9 +20,8 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
  */
 export function recordFrameCount(tabId: number, frameId: number, count: number): Promise<number> {
   return serialised(async () => {
-    const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
-    const frames: FrameCounts = { ...stored, [frameId]: count };
-    await browser.storage.session.set({ [key(tabId)]: frames });
+    const frames = { ...(await STORAGE.hintCounts(tabId).read()), [frameId]: count };
+    await STORAGE.hintCounts(tabId).write(frames);
     const sum = total(frames);
     await showCount(tabId, sum);
     return sum;
@@ -36,14 +30,13 @@ export function recordFrameCount(tabId: number, frameId: number, count: number):
 
 export function tabCount(tabId: number): Promise<number> {
   return serialised(async () => {
-    const frames = (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
-    return total(frames);
+    return total(await STORAGE.hintCounts(tabId).read());
   });
 }
 
 export function clearTab(tabId: number): Promise<void> {
   return serialised(async () => {
-    await browser.storage.session.remove(key(tabId));
+    await STORAGE.hintCounts(tabId).remove();
     // The tab may be gone already (onRemoved).
     await showCount(tabId, 0).catch(() => undefined);
   });

@@ -1,25 +1,68 @@
-import { currentResolver } from '../dns/resolver-setting';
 import { runDiagnosis } from '../doctor/run';
 import { FmcError } from '../fmc/errors';
-import type { Localized } from '../knowledge/schema';
-import { type DiagnosisState, readDiagnosisState, writeDiagnosisState } from './diagnosis-store';
+import type { DiagnosisState } from './diagnosis-schema';
+import { readDiagnosisState, writeDiagnosisState } from './diagnosis-store';
 import { fmcClientFor } from './fmc-client';
+import { diagnosisLock, locks } from './locks';
+import { currentResolver } from './resolver-setting';
+import { runError } from './run-messages';
+import { readRateOverride } from './settings';
 
+/** Runs of this page or worker, for Cancel. Other contexts' runs are seen through the lock. */
 const running = new Map<string, AbortController>();
 /** Progress is written at most this often: storage events wake every open page. */
 const PROGRESS_EVERY_MS = 250;
 
+export interface RunnerOptions {
+  /** Where the run goes: the worker (the popup's runs) or an extension page (the report). */
+  runner?: DiagnosisState['runner'];
+  /**
+   * Keeps the context alive while the run lasts; returns the function that stops it. The worker passes one: a
+   * run can wait a minute for a 429's Retry-After or a slow device command, longer than the idle shutdown.
+   */
+  keepAlive?: () => () => void;
+}
+
 /**
- * Diagnoses an FMC and keeps the state in storage.session as it goes. One run per FMC at a time: a second
- * call while one runs joins it. Used by the background (for the popup) and by the report page.
+ * Diagnoses an FMC and keeps the state in storage.session as it goes. One run per FMC across the extension:
+ * the run holds a Web Lock, and a start while another context's run holds it joins that run (its state is
+ * the one every page shows). A lock can be held for a moment by `markIfInterrupted`; a start that meets it
+ * asks once more.
  */
-export async function startDiagnosis(origin: string): Promise<void> {
-  if (running.has(origin)) return;
+export async function startDiagnosis(
+  origin: string,
+  options: RunnerOptions = {},
+): Promise<'started' | 'joined'> {
+  if (running.has(origin)) return 'joined';
+  const asked = Date.now();
+  const attempt = () =>
+    locks.request(diagnosisLock(origin), { ifAvailable: true }, async (held) => {
+      if (!held) return 'joined' as const;
+      await run(origin, options);
+      return 'started' as const;
+    });
+  const first = await attempt();
+  if (first === 'started') return first;
+  // Someone held the lock: a run (joined), or for a moment `markIfInterrupted` (then this start must go on).
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const state = await readDiagnosisState(origin).catch(() => undefined);
+  const joined =
+    state?.status === 'running' ||
+    (state?.status !== 'interrupted' && state?.finishedAt !== undefined && state.finishedAt >= asked);
+  return joined ? 'joined' : attempt();
+}
+
+async function run(origin: string, options: RunnerOptions): Promise<void> {
   const controller = new AbortController();
   running.set(origin, controller);
-  const previous = (await readDiagnosisState(origin))?.diagnosis;
+  const stopKeepingAlive = options.keepAlive?.();
+  const previous = (await readDiagnosisState(origin).catch(() => undefined))?.diagnosis;
   const startedAt = Date.now();
-  const base = { startedAt, ...(previous ? { diagnosis: previous } : {}) };
+  const base = {
+    startedAt,
+    runner: options.runner ?? 'page',
+    ...(previous ? { diagnosis: previous } : {}),
+  } as const;
   let lastWrite = 0;
   try {
     await writeDiagnosisState(origin, {
@@ -28,6 +71,8 @@ export async function startDiagnosis(origin: string): Promise<void> {
       progress: { done: 0, expected: 0, etaMs: 0 },
     });
     const client = await fmcClientFor(origin);
+    // The setting as it is now, even in a worker that slept through its change.
+    client.setRateOverride(await readRateOverride().catch(() => null));
     const session = await client.session.restore();
     if (!session) {
       await writeDiagnosisState(origin, { ...base, status: 'signed-out', finishedAt: Date.now() });
@@ -46,15 +91,55 @@ export async function startDiagnosis(origin: string): Promise<void> {
         const now = Date.now();
         if (now - lastWrite < PROGRESS_EVERY_MS && progress.done < progress.expected) return;
         lastWrite = now;
-        void writeDiagnosisState(origin, { ...base, status: 'running', progress });
+        // A progress write that fails costs only a stale bar; the final write says what happened.
+        writeDiagnosisState(origin, { ...base, status: 'running', progress }).catch(() => undefined);
       },
     });
-    await writeDiagnosisState(origin, { startedAt, status: 'done', diagnosis, finishedAt: Date.now() });
+    await writeFinal(origin, { ...base, status: 'done', diagnosis, finishedAt: Date.now() });
   } catch (error) {
-    await writeDiagnosisState(origin, failedState(base, error));
+    await writeFinal(origin, failedState(base, error));
   } finally {
     running.delete(origin);
+    stopKeepingAlive?.();
   }
+}
+
+/**
+ * The last write of a run. When storage refuses it (its quota, a browser shutting down), a small error state
+ * takes its place, so that no page waits on a run that has ended; if even that fails, the released lock
+ * still shows the run as interrupted.
+ */
+async function writeFinal(origin: string, state: DiagnosisState): Promise<void> {
+  try {
+    await writeDiagnosisState(origin, state);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    await writeDiagnosisState(origin, {
+      startedAt: state.startedAt,
+      ...(state.runner ? { runner: state.runner } : {}),
+      status: 'error',
+      error: runError('storage-failed', { detail }),
+      finishedAt: Date.now(),
+    }).catch(() => undefined);
+  }
+}
+
+/**
+ * After a worker run that could not reach the FMC at all (`tls-or-network`): a certificate the user accepted
+ * in a tab may hold for the extension's pages and not for its service worker, so the run is handed to an
+ * extension page (`openReport` opens the report tab, which runs at once). Only a worker run is handed over,
+ * and only once: the page's own failure is shown as it is. Returns whether it handed over.
+ */
+export async function handOverUnreachable(
+  origin: string,
+  openReport: () => Promise<unknown>,
+): Promise<boolean> {
+  const state = await readDiagnosisState(origin).catch(() => undefined);
+  if (state?.status !== 'error' || state.error?.code !== 'tls-or-network' || state.runner !== 'worker')
+    return false;
+  await writeDiagnosisState(origin, { ...state, error: runError('handed-to-report', {}) });
+  await openReport();
+  return true;
 }
 
 export function cancelDiagnosis(origin: string): void {
@@ -65,21 +150,31 @@ export function isDiagnosing(origin: string): boolean {
   return running.has(origin);
 }
 
+/**
+ * A state that says "running" while no context holds the run's lock is a run that stopped without a word:
+ * the worker was shut down, or the page that ran it closed. It is marked interrupted (under the lock, so a
+ * run starting meanwhile is never marked). Returns the state as it now stands.
+ */
+export async function markIfInterrupted(origin: string): Promise<DiagnosisState | undefined> {
+  const state = await readDiagnosisState(origin);
+  if (state?.status !== 'running' || (await locks.isHeld(diagnosisLock(origin)))) return state;
+  return locks.request(diagnosisLock(origin), { ifAvailable: true }, async (held) => {
+    const now = await readDiagnosisState(origin);
+    if (!held || now?.status !== 'running') return now;
+    const { progress: _progress, ...rest } = now;
+    const interrupted: DiagnosisState = { ...rest, status: 'interrupted', finishedAt: Date.now() };
+    await writeDiagnosisState(origin, interrupted);
+    return interrupted;
+  });
+}
+
 function failedState(base: Omit<DiagnosisState, 'status'>, error: unknown): DiagnosisState {
   const finishedAt = Date.now();
   if (error instanceof FmcError) {
     if (error.code === 'sign-in-required') return { ...base, status: 'signed-out', finishedAt };
-    const message: Localized = { en: error.localized('en'), fr: error.localized('fr') };
+    const message = { en: error.localized('en'), fr: error.localized('fr') };
     return { ...base, status: 'error', error: { code: error.code, message }, finishedAt };
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return {
-    ...base,
-    status: 'error',
-    error: {
-      code: 'internal',
-      message: { en: `The diagnosis stopped: ${text}`, fr: `Le diagnostic s'est arrêté : ${text}` },
-    },
-    finishedAt,
-  };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ...base, status: 'error', error: runError('internal', { detail }), finishedAt };
 }

@@ -1,87 +1,22 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import type { Diagnosis } from '../diagnose';
-import { DeviceDiagnosisSchema, DiagnosisSchema } from '../diagnose/schema';
-import type { DoctorProgress } from '../doctor/run';
-import type { Localized } from '../knowledge/schema';
+import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
+import { STORAGE } from './storage';
+
+export { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
 
 /**
- * The last diagnosis of each FMC and the run in progress, in storage.session: the popup renders it at once
- * when it opens, and every page sees the same state. Gone when the browser closes.
+ * The last diagnosis of each FMC and the run in progress, in storage.session (`STORAGE.diagnosis`): the popup
+ * renders it at once when it opens, and every page sees the same state. Gone when the browser closes.
  */
-export interface DiagnosisState {
-  status: 'running' | 'done' | 'error' | 'signed-out';
-  /** The latest finished diagnosis, kept while a new run is going or after a failed one. */
-  diagnosis?: Diagnosis;
-  progress?: DoctorProgress;
-  error?: { code: string; message: Localized };
-  startedAt: number;
-  finishedAt?: number;
-}
-
-const key = (origin: string) => `diagnosis:${origin}`;
-
-// What the popup and the report render from a stored diagnosis, beyond the exported schema's fields: a value
-// edited in storage by hand must read as no diagnosis, never break a page.
-const LocalizedSchema = z.looseObject({ en: z.string(), fr: z.string() });
-const FlagSchema = z.looseObject({ id: z.string(), text: LocalizedSchema, deviceIds: z.array(z.string()) });
-const StoredDiagnosisSchema = DiagnosisSchema.extend({
-  integration: DiagnosisSchema.shape.integration.extend({
-    regionId: z.string().nullable(),
-    cloudEvents: z.string(),
-    eventsSent: z.array(z.string()),
-    securex: z.string(),
-    scenarioInference: z.looseObject({ uncertain: z.boolean(), note: LocalizedSchema }),
-  }),
-  devices: z.array(
-    DeviceDiagnosisSchema.extend({
-      gateway: z.string().nullable(),
-      evidence: z.array(z.looseObject({ id: z.string(), text: LocalizedSchema })),
-      runbook: z.array(
-        z.looseObject({
-          id: z.string(),
-          text: LocalizedSchema,
-          commands: z.array(
-            z.looseObject({
-              command: z.string(),
-              shell: z.enum(['cli', 'expert']),
-              expect: LocalizedSchema.optional(),
-            }),
-          ),
-        }),
-      ),
-      flags: z.array(FlagSchema),
-    }),
-  ),
-  flags: z.array(FlagSchema),
-  counts: z.record(z.string(), z.number()),
-  peerDns: z.looseObject({ servers: z.array(z.string()), deviceIds: z.array(z.string()) }).nullable(),
-});
-
-const StoredStateSchema = z.looseObject({
-  status: z.enum(['running', 'done', 'error', 'signed-out']),
-  diagnosis: StoredDiagnosisSchema.optional(),
-  progress: z.looseObject({ done: z.number(), expected: z.number(), etaMs: z.number() }).optional(),
-  error: z.looseObject({ code: z.string(), message: LocalizedSchema }).optional(),
-  startedAt: z.number(),
-  finishedAt: z.number().optional(),
-});
-
-/** A stored state is used only when it has the shape this code writes: anything else reads as none. */
-export function parseDiagnosisState(value: unknown): DiagnosisState | undefined {
-  return StoredStateSchema.safeParse(value).success ? (value as DiagnosisState) : undefined;
-}
-
 export async function readDiagnosisState(origin: string): Promise<DiagnosisState | undefined> {
-  return parseDiagnosisState((await browser.storage.session.get(key(origin)))[key(origin)]);
+  return STORAGE.diagnosis(origin).read();
 }
 
 export async function writeDiagnosisState(origin: string, state: DiagnosisState): Promise<void> {
-  await browser.storage.session.set({ [key(origin)]: state });
+  await STORAGE.diagnosis(origin).write(state);
 }
 
 export async function clearDiagnosisState(origin: string): Promise<void> {
-  await browser.storage.session.remove(key(origin));
+  await STORAGE.diagnosis(origin).remove();
 }
 
 /** Calls back with every new state of this FMC's diagnosis; returns the unsubscribe function. */
@@ -89,10 +24,8 @@ export function watchDiagnosisState(
   origin: string,
   onChange: (state: DiagnosisState | undefined) => void,
 ): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && key(origin) in changes)
-      onChange(parseDiagnosisState(changes[key(origin)]?.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return STORAGE.diagnosis(origin).watch(onChange);
 }
+
+// Kept for callers that validate a value they did not read through the registry (tests, tampering checks).
+void parseDiagnosisState;

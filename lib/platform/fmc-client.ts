@@ -1,28 +1,36 @@
 import { FmcClient } from '../fmc';
 import { sharedFmcLimiter } from '../fmc/limiter';
-import { BrowserSessionTokenStore } from '../fmc/session-storage';
-import { readRateOverride } from './settings';
+import { locks, tokenLock } from './locks';
+import { readRateOverride, watchRateOverride } from './settings';
+import { BrowserSessionTokenStore } from './token-store';
 
 const tokens = new BrowserSessionTokenStore();
+const clients = new Map<string, Promise<FmcClient>>();
 
 /**
- * The REST client of one FMC as the extension's pages use it: tokens in storage.session, one rate budget for
- * every request this page makes to that FMC, and the user's rate setting when they set one.
+ * The REST client of one FMC as the extension's pages use it: one per FMC and page (or worker), whatever the
+ * settings, so that its limiter, its token renewals and the password a sign-in may keep are never split
+ * between two clients. Tokens live in storage.session, renewals are serialised across the extension with a
+ * Web Lock, and the user's rate setting is applied when read and again whenever it changes, from the next
+ * request on.
  */
-export async function fmcClientFor(origin: string): Promise<FmcClient> {
-  const perMinute = await readRateOverride();
-  // One client per FMC and page: its session may hold the password a sign-in kept for re-login.
-  const key = `${origin} ${perMinute ?? 'auto'}`;
-  let client = clients.get(key);
+export function fmcClientFor(origin: string): Promise<FmcClient> {
+  let client = clients.get(origin);
   if (!client) {
-    client = new FmcClient({
-      url: origin,
-      store: tokens,
-      limiter: sharedFmcLimiter(origin, perMinute ? { perMinute } : {}),
-    });
-    clients.set(key, client);
+    client = create(origin);
+    clients.set(origin, client);
   }
   return client;
 }
 
-const clients = new Map<string, FmcClient>();
+async function create(origin: string): Promise<FmcClient> {
+  const client = new FmcClient({
+    url: origin,
+    store: tokens,
+    limiter: sharedFmcLimiter(origin),
+    serialise: (task) => locks.request(tokenLock(origin), {}, () => task()),
+  });
+  client.setRateOverride(await readRateOverride().catch(() => null));
+  watchRateOverride((perMinute) => client.setRateOverride(perMinute));
+  return client;
+}

@@ -27,7 +27,7 @@ beforeAll(async () => {
   // The background registers the content script for the granted origins on install; tests start once it has.
   await poll(
     () => registeredMatches(ext),
-    (matches) => matches.length === 2,
+    (matches) => matches.length === 3,
     { what: 'the content script registration' },
   );
 });
@@ -205,10 +205,10 @@ test('enabling another FMC on the options page annotates its open tab at once; r
     expect(
       await poll(
         () => registeredMatches(ext),
-        (matches) => matches.length === 3,
+        (matches) => matches.length === 4,
         { what: 'the registration for 127.0.0.2' },
       ),
-    ).toEqual(['http://127.0.0.1/*', 'http://127.0.0.2/*', 'http://localhost/*']);
+    ).toEqual(['http://127.0.0.1/*', 'http://127.0.0.2/*', 'http://localhost/*', 'https://127.0.0.1/*']);
     const found = await poll(
       () => hintsPerRow(page, 'tbody tr'),
       ({ hints }) => hints >= 3,
@@ -220,10 +220,10 @@ test('enabling another FMC on the options page annotates its open tab at once; r
     expect(
       await poll(
         () => registeredMatches(ext),
-        (matches) => matches.length === 2,
+        (matches) => matches.length === 3,
         { what: 'the registration without 127.0.0.2' },
       ),
-    ).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    ).toEqual(['http://127.0.0.1/*', 'http://localhost/*', 'https://127.0.0.1/*']);
   } finally {
     await page.close();
     await other.close();

@@ -48,7 +48,7 @@ test.skipIf(!french)('with Firefox in French, the hint and the extension pages s
   ).toBe('fr');
   await poll(
     () => registeredMatches(ext),
-    (matches) => matches.length === 2,
+    (matches) => matches.length === 3,
     { what: 'the content script registration' },
   );
   const page = await firefox.browser.newPage();

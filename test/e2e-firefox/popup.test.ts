@@ -26,7 +26,7 @@ beforeAll(async () => {
   const ext = await openExtensionPage(firefox.browser, 'options.html', 'body *');
   await poll(
     () => registeredMatches(ext),
-    (matches) => matches.length === 2,
+    (matches) => matches.length === 3,
     { what: 'the content script registration' },
   );
   const fmc = await firefox.browser.newPage();

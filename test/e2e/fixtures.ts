@@ -93,6 +93,15 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/** The `[i18n]` errors of every page of the context, as they happen. */
+export function watchMessages(context: BrowserContext): string[] {
+  const lines: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('[i18n]')) lines.push(message.text());
+  });
+  return lines;
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -116,8 +125,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: as above.
   context: async ({}, use) => {
     const context = await launchWithExtension();
+    const unworded = watchMessages(context);
     await use(context);
     await context.close();
+    // A message the UI could not word (components/i18n.ts writes `[i18n]` errors) fails the test.
+    expect(unworded, 'messages the UI could not word').toEqual([]);
   },
   background: async ({ context }, use) => {
     await use(await extensionWorker(context));

@@ -1,5 +1,23 @@
-import type { Page, Worker } from '@playwright/test';
-import { expect, HINT } from './fixtures';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { FmcSimulator } from '../fmc-sim/server';
+import { clickToolbarButton, expect, HINT } from './fixtures';
+
+export const SIM_USER = 'api-user';
+export const SIM_PASSWORD = 'api-password';
+
+/** The simulated Health Monitor in a tab, and the popup opened on it by a toolbar click. */
+export async function openOnFmc(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/table'));
+  return { page, popup: await clickToolbarButton(context, page, extensionId) };
+}
+
+/** Fills the sign-in form of the popup or the report and submits it. */
+export async function signIn(page: Page, user = SIM_USER): Promise<void> {
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(SIM_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
 
 /** The background registers the content script on install; tests start once it has. */
 export async function waitForRegistration(background: Worker, expectedMatches: number): Promise<string[]> {

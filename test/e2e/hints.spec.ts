@@ -17,7 +17,7 @@ const FORMS: [form: string, query: string, row: string][] = [
 ];
 
 test.beforeEach(async ({ background }) => {
-  await waitForRegistration(background, 2);
+  await waitForRegistration(background, 3);
 });
 
 /** Every hint sits in its row; in a table or grid, inside one of the row's cells. */

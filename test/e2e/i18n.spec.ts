@@ -4,7 +4,7 @@ import { waitForRegistration } from './helpers';
 test('with the browser in French, the hint speaks French', async ({ sim }) => {
   const context = await launchWithExtension({ lang: 'fr' });
   try {
-    await waitForRegistration(await extensionWorker(context), 2);
+    await waitForRegistration(await extensionWorker(context), 3);
     const page = await context.newPage();
     await page.goto(sim.url('/health/monitor/module?devices=10&failing=1'));
     const hint = page.locator(HINT).first();
@@ -25,7 +25,7 @@ test('with the browser in French, the hint speaks French', async ({ sim }) => {
 test('follows a dark colour scheme', async ({ sim }) => {
   const context = await launchWithExtension({ colorScheme: 'dark' });
   try {
-    await waitForRegistration(await extensionWorker(context), 2);
+    await waitForRegistration(await extensionWorker(context), 3);
     const page = await context.newPage();
     await page.goto(sim.url('/health/monitor/module?devices=10&failing=1'));
     const badge = page.locator(HINT).first().getByRole('button').first();

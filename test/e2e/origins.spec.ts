@@ -10,7 +10,7 @@ test('an origin that is not enabled gets no hints, and the popup offers to enabl
   background,
   extensionId,
 }) => {
-  await waitForRegistration(background, 2);
+  await waitForRegistration(background, 3);
   // 127.0.0.2 is loopback too, but not one of the e2e build's pre-granted origins.
   const other = await startFmcSimulator({ port: 0, host: '127.0.0.2' });
   try {
@@ -57,8 +57,8 @@ test('revoking an origin in the browser unregisters the content script there; gr
   extensionId,
   sim,
 }) => {
-  const initial = await waitForRegistration(background, 2);
-  expect(initial).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  const initial = await waitForRegistration(background, 3);
+  expect(initial).toEqual(['http://127.0.0.1/*', 'http://localhost/*', 'https://127.0.0.1/*']);
 
   const page = await context.newPage();
   await page.goto(sim.url(`/health/monitor/table?${FLEET}`).replace('127.0.0.1', 'localhost'));
@@ -68,7 +68,7 @@ test('revoking an origin in the browser unregisters the content script there; gr
   await expect(popup.getByTestId('hint-count')).toContainText('2');
 
   await setSiteAccess(context, extensionId, 'http://localhost/*', false);
-  expect(await waitForRegistration(background, 1)).toEqual(['http://127.0.0.1/*']);
+  expect(await waitForRegistration(background, 2)).toEqual(['http://127.0.0.1/*', 'https://127.0.0.1/*']);
   // The open popup follows the change at once.
   await expect(popup.getByTestId('origin-state')).toContainText('Not enabled on http://localhost');
   await page.reload();
@@ -82,7 +82,11 @@ test('revoking an origin in the browser unregisters the content script there; gr
 
   // Granted again: the script is registered and injected into the tab already open, without a reload.
   await setSiteAccess(context, extensionId, 'http://localhost/*', true);
-  expect(await waitForRegistration(background, 2)).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  expect(await waitForRegistration(background, 3)).toEqual([
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+    'https://127.0.0.1/*',
+  ]);
   await expect(options.getByTestId('enabled-origins')).toContainText('http://localhost');
   await expect(page.locator(HINT)).toHaveCount(2);
 });

@@ -1,30 +1,12 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { startDohServer } from '../dns/doh-server';
-import type { FmcSimulator } from '../fmc-sim/server';
 import { clickToolbarButton, expect, test } from './fixtures';
-import { waitForRegistration } from './helpers';
-
-const USER = 'api-user';
-const PASSWORD = 'api-password';
+import { openOnFmc, SIM_PASSWORD, SIM_USER, signIn, waitForRegistration } from './helpers';
 
 test.beforeEach(async ({ sim, background }) => {
   sim.setFleet({ devices: 12, failing: 3, seed: 4, causes: ['dns-missing', 'proxy', 'connectivity'] });
   sim.rest.reset();
-  await waitForRegistration(background, 2);
+  await waitForRegistration(background, 3);
 });
-
-/** The simulated Health Monitor in a tab, and the popup opened on it by a toolbar click. */
-async function openOnFmc(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/table'));
-  return { page, popup: await clickToolbarButton(context, page, extensionId) };
-}
-
-async function signIn(popup: Page, user = USER) {
-  await popup.getByLabel('Username').fill(user);
-  await popup.getByLabel('Password').fill(PASSWORD);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('signs in with the API user and shows each failing device with its verdict', async ({
   context,
@@ -43,8 +25,8 @@ test('signs in with the API user and shows each failing device with its verdict'
   const stored = await popup.evaluate(async () =>
     JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
   );
-  expect(stored).not.toContain(PASSWORD);
-  expect(stored).toContain(USER);
+  expect(stored).not.toContain(SIM_PASSWORD);
+  expect(stored).toContain(SIM_USER);
 });
 
 test('asks for confirmation before signing in with the user the FMC page shows as logged in', async ({
@@ -74,6 +56,27 @@ test('renders the last diagnosis at once when the popup opens again', async ({
   sim.rest.setFaults({ latencyMs: 3_000 });
   const again = await clickToolbarButton(context, page, extensionId);
   await expect(again.getByTestId('failing-device')).toHaveCount(3, { timeout: 1_000 });
+});
+
+test('the popup says what is missing instead of an all clear', async ({ context, extensionId, sim }) => {
+  sim.rest.setFaults({ inject: [{ match: 'GET health/alerts', times: 50, status: 500 }] });
+  sim.setFleet({ devices: 12, failing: 0, seed: 4 });
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  await signIn(popup);
+  const notice = popup.getByTestId('incomplete-notice');
+  await expect(notice.locator('li[data-part="alerts"]')).toContainText('red or yellow were examined instead');
+  await expect(popup.getByTestId('failing-unknown')).toContainText('cannot be told');
+  await expect(popup.getByText('No device reports')).toHaveCount(0);
+});
+
+test('each alert result on its own line, the failing one first', async ({ context, extensionId, sim }) => {
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  await signIn(popup);
+  const device = popup.getByTestId('failing-device').first();
+  await device.locator('summary').first().click();
+  const results = device.getByTestId('alert-results').locator('li');
+  await expect(results.first()).toHaveText('Cisco Cloud Configuration - Failure');
+  expect(await results.count()).toBeGreaterThan(5);
 });
 
 test('resolves the region’s cloud hosts through the DoH resolver set in the options', async ({

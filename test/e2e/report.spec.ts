@@ -280,6 +280,73 @@ test('429 bursts and a 503 from the FMC are waited out; our own pace earns no 42
   expect(diagnosis.devices.filter((d) => d.verdict !== 'healthy')).toHaveLength(4);
 });
 
+test('a device list the FMC cannot give: Incomplete notice, every failing device still diagnosed, exports say so', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  sim.setFleet({ devices: 10, failing: 3, seed: 12, causes: ['dns-missing', 'proxy', 'connectivity'] });
+  sim.rest.setFaults({
+    inject: [{ match: 'GET devices/devicerecords', exact: true, times: 50, status: 500 }],
+  });
+  const page = await openReport(context, extensionId, sim);
+  await signIn(page);
+  await waitFinished(page);
+
+  const notice = page.getByTestId('incomplete-notice');
+  await expect(notice).toContainText('Incomplete');
+  await expect(notice.locator('li[data-part="devices"]')).toContainText('Device list');
+  await expect(notice.locator('li[data-part="devices"]')).toContainText('server error (500)');
+  const failing = failingIds(sim.fleet());
+  await expect(rows(page)).toHaveCount(failing.length);
+
+  const diagnosis = await exportJson(page);
+  expect(diagnosis.incomplete).toEqual([
+    { part: 'devices', reason: expect.stringContaining('read one by one') },
+  ]);
+  const expected = Object.fromEntries(
+    sim
+      .fleet()
+      .devices.filter((device) => failing.includes(device.id))
+      .map((device) => [device.id, device.cause]),
+  );
+  expect(verdictsById(diagnosis)).toEqual(expected);
+
+  const { text } = await download(page, 'Export Markdown');
+  expect(text).toContain('## Incomplete');
+  expect(text).toContain('- **Device list:**');
+});
+
+test('nothing to name the failing devices: no "all clear" anywhere', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  sim.rest.setFaults({
+    inject: [
+      { match: 'GET devices/devicerecords', exact: true, times: 50, status: 403 },
+      { match: 'GET health/alerts', times: 50, status: 500 },
+    ],
+  });
+  const page = await openReport(context, extensionId, sim);
+  await signIn(page);
+  await waitFinished(page);
+  await expect(page.getByTestId('incomplete-notice').locator('li')).toHaveCount(2);
+  const diagnosis = await exportJson(page);
+  expect(diagnosis.devices).toEqual([]);
+  expect(diagnosis.incomplete.map((entry) => entry.part)).toEqual(['devices', 'alerts']);
+  const { text } = await download(page, 'Export Markdown');
+  expect(text).not.toContain('No device reports a Cloud Configuration failure');
+  expect(text).toContain('cannot be told');
+});
+
+test('a complete run exports "incomplete": []', async ({ context, extensionId, sim }) => {
+  const page = await runOn(context, extensionId, sim, { devices: 6, failing: 2, seed: 7 });
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible();
+  await expect(page.getByTestId('incomplete-notice')).toHaveCount(0);
+  expect((await exportJson(page)).incomplete).toEqual([]);
+});
+
 test('an ended session shows the error and the sign-in form again', async ({ context, extensionId, sim }) => {
   // The FMC takes no refresh: once the first token expires the session is over.
   sim.rest.setFaults({

@@ -68,6 +68,8 @@ export interface SimFleet {
     /** null where the FMC version predates the SecureX endpoint (7.0). */
     securex: { enabled: boolean } | null;
     region: RegionId;
+    /** A host the FMC reports for the current region instead of Cisco's (a region added after a release). */
+    regionDomain?: string;
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsQueryResult, DnsResolver, RecordType } from '../../lib/dns';
 import { runDiagnosis } from '../../lib/doctor/run';
+import { generateFleet } from '../fmc-sim/fleet';
 import { simPerTest } from './sim-harness';
 
 const sims = simPerTest();
@@ -67,6 +68,29 @@ describe('runDiagnosis against the simulator', () => {
       }),
     });
     expect(resolves.diagnosis.flags.map((f) => f.id)).not.toContain('browser-cannot-resolve');
+  });
+
+  it('resolves only a knowledge-base region host without a click, never a host the FMC supplies', async () => {
+    const asked: string[] = [];
+    const spy: DnsResolver = {
+      kind: 'doh-json',
+      label: 'https://doh.test/dns-query',
+      resolve: async (name: string, type: RecordType) => {
+        asked.push(name);
+        return { name, type, ms: 1, status: 'ok', answers: [] };
+      },
+    };
+    const known = await sims.signedIn({ fleet: { devices: 4, failing: 1, seed: 3, region: 'eu' } });
+    await runDiagnosis({ client: known.client, domain, resolver: spy, peers: 0 });
+    expect([...new Set(asked)]).toEqual(['api.eu.sse.itd.cisco.com']);
+
+    asked.length = 0;
+    const fleet = generateFleet({ devices: 4, failing: 1, seed: 3 });
+    fleet.integration.regionDomain = 'api.tracker.example';
+    const other = await sims.signedIn({ fleet });
+    const { diagnosis } = await runDiagnosis({ client: other.client, domain, resolver: spy, peers: 0 });
+    expect(diagnosis.integration.sseHost).toBe('api.tracker.example');
+    expect(asked).toEqual([]);
   });
 
   it('marks a failing device whose show network the FMC refuses as unknown, and goes on', async () => {

@@ -36,10 +36,12 @@ describe('collectFleet', () => {
         snapshot.integration.cloudRegions.value.find((r) => r.current)?.domain,
     ).toBe('api-sse.cisco.com');
 
-    // Sign-in, version, devices, alerts, four integration reads, one command per failing device.
-    expect(sim.api.stats().requests).toBe(1 + 1 + 1 + 1 + 4 + failing.length);
+    // Sign-in, version, devices, alerts, four integration reads, one command per failing device and per peer.
+    expect(snapshot.peerIds).toHaveLength(3);
+    const commands = failing.length + 3;
+    expect(sim.api.stats().requests).toBe(1 + 1 + 1 + 1 + 4 + commands);
     expect(progress[0]).toEqual({ done: 0, expected: 7 });
-    expect(progress.at(-1)).toEqual({ done: 7 + failing.length, expected: 7 + failing.length });
+    expect(progress.at(-1)).toEqual({ done: 7 + commands, expected: 7 + commands });
     for (let i = 1; i < progress.length; i++) {
       expect(progress[i]?.done).toBeGreaterThanOrEqual(progress[i - 1]?.done ?? 0);
       expect(progress[i]?.done).toBeLessThanOrEqual(progress[i]?.expected ?? 0);

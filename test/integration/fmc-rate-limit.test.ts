@@ -15,7 +15,7 @@ describe('client-side limits against an FMC that enforces them', () => {
       { limits: { ...limits, safetyMarginMs: 150 } },
     );
     const started = Date.now();
-    const snapshot = await collectFleet(client);
+    const snapshot = await collectFleet(client, { peers: 0 });
     const elapsed = Date.now() - started;
 
     const stats = sim.api.stats();

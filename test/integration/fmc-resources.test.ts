@@ -29,7 +29,7 @@ describe('typed reads against the simulator', () => {
   });
 
   it('lists the domains with their uuids', async () => {
-    const domains = await listDomains(client);
+    const domains = (await listDomains(client)).items;
     expect(domains.map((d) => d.name)).toEqual(['Global', 'Global/Branch']);
     expect(domains.every((d) => /^[0-9a-f-]{36}$/.test(d.uuid))).toBe(true);
   });
@@ -39,18 +39,22 @@ describe('typed reads against the simulator', () => {
     const first = failing[0]?.id ?? '';
     const now = Date.now();
     const hour = { start: new Date(now - 3_600_000), end: new Date(now) };
-    const alerts = await listHealthAlerts(client, {
-      moduleIds: ['THREAT_DATA_UPDATES'],
-      statuses: ['RED'],
-      deviceIds: [first],
-      between: hour,
-    });
+    const alerts = (
+      await listHealthAlerts(client, {
+        moduleIds: ['THREAT_DATA_UPDATES'],
+        statuses: ['RED'],
+        deviceIds: [first],
+        between: hour,
+      })
+    ).items;
     expect(alerts.map((a) => a.deviceUUID)).toEqual([first]);
     const past = { start: new Date(now - 7_200_000), end: new Date(now - 3_600_000) };
     await expect(
-      listHealthAlerts(client, { moduleIds: ['THREAT_DATA_UPDATES'], between: past }),
+      listHealthAlerts(client, { moduleIds: ['THREAT_DATA_UPDATES'], between: past }).then(
+        (list) => list.items,
+      ),
     ).resolves.toEqual([]);
-    const everything = await listHealthAlerts(client, {});
+    const everything = (await listHealthAlerts(client, {})).items;
     expect(everything.some((a) => a.deviceUUID === '0')).toBe(true);
     expect(new Set(everything.map((a) => a.moduleID))).toEqual(
       new Set(['THREAT_DATA_UPDATES', 'CPU', 'DISK_USAGE']),
@@ -58,7 +62,7 @@ describe('typed reads against the simulator', () => {
   });
 
   it('lists the DNS server groups with their name servers', async () => {
-    const groups = await listDnsServerGroups(client);
+    const groups = (await listDnsServerGroups(client)).items;
     expect(groups.find((g) => g.name === 'PublicDNS')?.dnsservers?.map((s) => s['name-server'])).toEqual([
       '208.67.222.222',
       '2620:119:35::35',

@@ -47,7 +47,7 @@ describe('sign-in', () => {
   it('works in a chosen subdomain listed by name', async () => {
     const { sim, client } = await signedIn();
     await client.session.selectDomain('Global/Branch');
-    const devices = await listDevices(client);
+    const devices = (await listDevices(client)).items;
     const branch = sim.fleet().devices.filter((d) => d.domainUuid === BRANCH_DOMAIN.uuid);
     expect(devices.map((d) => d.id)).toEqual(branch.map((d) => d.id));
     expect(branch.length).toBeGreaterThan(0);
@@ -62,7 +62,7 @@ describe('token lifetime', () => {
       { tokenLifetimeMs: 300, refreshAheadMs: 150 },
     );
     for (let i = 0; i < 12; i++) {
-      await listDevices(client);
+      (await listDevices(client)).items;
       await pause(100);
     }
     const stats = sim.api.stats();
@@ -76,7 +76,7 @@ describe('token lifetime', () => {
   it('refreshes after a 401 "invalid token" and repeats the request once', async () => {
     const { sim, client } = await signedIn({ faults: { tokenLifetimeMs: 80 } });
     await pause(120);
-    await expect(listDevices(client)).resolves.toHaveLength(10);
+    await expect(listDevices(client).then((list) => list.items)).resolves.toHaveLength(10);
     expect(sim.api.stats()).toMatchObject({ refreshes: 1, byStatus: { '401': 1 } });
   });
 
@@ -90,7 +90,7 @@ describe('token lifetime', () => {
   it('signs in again with the password in memory once the FMC refuses more refreshes', async () => {
     const { sim, client } = await signedIn({ faults: { tokenLifetimeMs: 80, maxRefreshes: 0 } });
     await pause(120);
-    await expect(listDevices(client)).resolves.toHaveLength(10);
+    await expect(listDevices(client).then((list) => list.items)).resolves.toHaveLength(10);
     expect(sim.api.stats()).toMatchObject({ logins: 2, failedRefreshes: 1 });
   });
 

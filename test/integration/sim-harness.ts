@@ -38,7 +38,7 @@ export function clientFor(sim: SimHarness, options: Partial<FmcClientOptions> = 
   return new FmcClient({
     url: sim.origin,
     limits: { windowMs: rate.windowMs, maxInFlight: rate.maxInFlight, ...options.limits },
-    retry: { rateLimitBackoffMs: 20, serverErrorBackoffMs: 10, maxBackoffMs: 200, ...options.retry },
+    retry: { rateLimitBackoffMs: 20, transientBackoffMs: 10, maxBackoffMs: 200, ...options.retry },
     timeoutMs: 5_000,
     ...withoutKeys(options, ['limits', 'retry']),
   });

@@ -22,8 +22,8 @@ describe('soak: diagnosis of a faulty FMC, round after round', () => {
       pageSize: 100,
       latencyMs: 5,
       retry: {
-        serverErrorRetries: 2,
-        serverErrorBackoffMs: 20,
+        transientRetries: 2,
+        transientBackoffMs: 20,
         rateLimitRetries: 3,
         rateLimitBackoffMs: 50,
         maxBackoffMs: 400,
@@ -50,6 +50,7 @@ describe('soak: diagnosis of a faulty FMC, round after round', () => {
     expect(result.roundErrors).toEqual([]);
     expect(result.rounds).toBeGreaterThanOrEqual(3);
     expect(result.devicesWithoutVerdict).toBe(0);
+    expect(result.silentLosses).toBe(0);
     expect(result.verdicts).toBe(result.rounds * 300);
     expect(result.wrongExamples).toEqual([]);
     expect(result.cleanRoundRequests).toBe(result.minimumPerRound);

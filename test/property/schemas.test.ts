@@ -157,6 +157,7 @@ describe('FMC schemas on random JSON (property)', () => {
         'DomainsHeaderSchema',
         'HealthAlertSchema',
         'LinksSchema',
+        'ListEnvelopeSchema',
         'PagingSchema',
         'SecurexConfigSchema',
         'ServerVersionSchema',

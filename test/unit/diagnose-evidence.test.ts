@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/diagnose/diagnose';
+import { alertResults } from '../../lib/diagnose/evidence';
 import type { DeviceDiagnosis, DiagnoseInput, EvidenceId } from '../../lib/diagnose/types';
 import { failing, fleet, healthy, INTEGRATION_OFF, notRead, shown } from '../fixtures/diagnose/build';
 
@@ -42,15 +43,31 @@ describe('evidence: what was read, per device', () => {
     expect(textOf(items, 'gateway')?.en).toBe('Gateway: data-interfaces');
   });
 
-  it('the alert, with the FMC’s <br> turned into a space', () => {
+  it('the alert quotes its failing results, split at the FMC’s <br>, the Cloud Configuration one first', () => {
     const items = evidence(
       fleet([
         failing('a', shown({ dns: [] }), {
-          alert: { status: 'RED', details: 'line one<br>line two<BR/>three' },
+          alert: {
+            status: 'RED',
+            details:
+              'SI URL Lists and Feeds - Success<br>URL Category - Failure<BR/>Cisco Cloud Configuration - Failure',
+          },
         }),
       ]),
     );
-    expect(textOf(items, 'alert')?.en).toBe('Health alert: RED — line one line two three');
+    expect(textOf(items, 'alert')?.en).toBe(
+      'Health alert: RED — Cisco Cloud Configuration - Failure; URL Category - Failure',
+    );
+  });
+
+  it('splits alert details into results, failing ones first, in the FMC’s order otherwise', () => {
+    expect(
+      alertResults(
+        ' A - Success <br>B - Failure<br/><br>Cisco Cloud Configuration - Failure<BR />C - Success',
+      ),
+    ).toEqual(['Cisco Cloud Configuration - Failure', 'B - Failure', 'A - Success', 'C - Success']);
+    expect(alertResults('one line')).toEqual(['one line']);
+    expect(alertResults(undefined)).toEqual([]);
   });
 
   it('an unread failing device says why', () => {

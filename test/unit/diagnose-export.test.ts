@@ -80,7 +80,7 @@ describe('toMarkdown', () => {
 
   it('has the title, the FMC, integration with the inference note, the table, runbooks and the footer', () => {
     expect(md).toMatch(/^# FMC Cloud Doctor: Cisco Cloud Configuration failure report\n/);
-    expect(md).toContain('- **FMC:** https://fmc.example.net');
+    expect(md).toContain('- **FMC:** https\\://fmc.example.net');
     expect(md).toContain('- **Domain:** Global (e276abec-e0f2-11e3-8169-6d9ed49b625f)');
     expect(md).toContain('- **Scenario:** 2 (inferred). Inferred, not stated by the FMC');
     expect(md).toContain('| Verdict | Name | Version | Management DNS | Proxy |');
@@ -166,14 +166,85 @@ describe('toMarkdown with hostile device names and alert details', () => {
     expect(md).toContain('### \\# heading');
   });
 
-  it('turns <br> in alert details into a space', () => {
-    expect(md).toContain('&lt;img src=x onerror=alert(1)\\> second line');
+  it('lists each alert result split at <br> on a line of its own, never as raw <br>', () => {
+    expect(md).toContain('- **Alert results:**\n  - &lt;img src=x onerror=alert(1)\\>\n  - second line');
     expect(md).not.toMatch(/<br>/i);
   });
 
   it('keeps every fenced block balanced', () => {
     const fences = md.split('\n').filter((line) => /^`{3,}$/.test(line));
     expect(fences.length % 2).toBe(0);
+  });
+});
+
+describe('toMarkdown when pieces are missing', () => {
+  const reason = {
+    en: 'The FMC answered devices/devicerecords with a server error (500).',
+    fr: 'Erreur 500.',
+  };
+
+  it('opens with an Incomplete section naming each piece and why', () => {
+    const input = { ...fleet([healthy('h', shown({ dns: ['10.0.0.53'] }))]) };
+    const md = toMarkdown(
+      diagnose({ ...input, incomplete: [{ part: 'devices', reason }], failingComplete: true }),
+      'en',
+      AT,
+    );
+    const section = md.split('\n## ')[1] ?? '';
+    expect(section).toMatch(/^Incomplete\n/);
+    expect(section).toContain(
+      '- **Device list:** The FMC answered devices/devicerecords with a server error (500).',
+    );
+    expect(md.indexOf('## Incomplete')).toBeLessThan(md.indexOf('## Cloud integration'));
+  });
+
+  it('never says that no device fails when the pieces that would show one are missing', () => {
+    const none = diagnose({ ...fleet([]), incomplete: [{ part: 'alerts', reason }], failingComplete: false });
+    const md = toMarkdown(none, 'en', AT);
+    expect(md).not.toContain('No device reports a Cloud Configuration failure');
+    expect(md).toContain('Whether a device reports the Cloud Configuration failure cannot be told');
+    expect(toMarkdown(none, 'fr', AT)).toContain('Impossible de dire si un équipement signale');
+
+    const some = diagnose({
+      ...fleet([failing('a', shown({ dns: [] }))]),
+      incomplete: [{ part: 'alerts', reason }],
+      failingComplete: false,
+    });
+    expect(toMarkdown(some, 'en', AT)).toContain('Other devices may fail too');
+  });
+
+  it('says "no device reports" only when the failing set is complete', () => {
+    const md = toMarkdown(diagnose(fleet([healthy('h', shown({ dns: ['10.0.0.53'] }))])), 'en', AT);
+    expect(md).toContain('No device reports a Cloud Configuration failure.');
+    expect(md).not.toContain('## Incomplete');
+  });
+});
+
+describe('Markdown: names that would become links or formatting', () => {
+  it.each([
+    ['https://evil.example/x', 'https\\://evil.example/x'],
+    ['see http://a.b and ftp://c.d', 'see http\\://a.b and ftp\\://c.d'],
+    ['www.evil.example', 'www\\.evil.example'],
+    ['WWW.Evil.example', 'WWW\\.Evil.example'],
+    ['admin@evil.example', 'admin\\@evil.example'],
+    ['mailto:admin@evil.example', 'mailto:admin\\@evil.example'],
+    ['ftd_branch_01', 'ftd\\_branch\\_01'],
+    ['~~struck~~', '\\~\\~struck\\~\\~'],
+    ['__bold__ *it*', '\\_\\_bold\\_\\_ \\*it\\*'],
+    ['$x^2$', '\\$x^2\\$'],
+    ['- nested', '\\- nested'],
+    ['+ nested', '\\+ nested'],
+    ['1. nested', '1\\. nested'],
+    ['2) nested', '2\\) nested'],
+    ['![img](https://x.example/a.png)', '!\\[img\\](https\\://x.example/a.png)'],
+  ])('%s', (name, escaped) => {
+    expect(mdInline(name)).toBe(escaped);
+  });
+
+  it('keeps plain names and versions as typed', () => {
+    expect(mdInline('ftd-0001')).toBe('ftd-0001');
+    expect(mdInline('7.4.1')).toBe('7.4.1');
+    expect(mdInline('10.20.0.53, 10.20.1.53')).toBe('10.20.0.53, 10.20.1.53');
   });
 });
 

@@ -1,13 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
-  currentResolver,
-  firefoxDnsApi,
-  readDohSettings,
-  resetDohSettings,
-  writeDohSettings,
-} from '../../lib/dns/resolver-setting';
-import {
   DEFAULT_DOH,
   DOH_PRESETS,
   DohSettingsSchema,
@@ -17,6 +10,13 @@ import {
   validateResolverUrl,
 } from '../../lib/dns/settings';
 import { REGIONS } from '../../lib/knowledge/regions';
+import {
+  currentResolver,
+  firefoxDnsApi,
+  readDohSettings,
+  resetDohSettings,
+  writeDohSettings,
+} from '../../lib/platform/resolver-setting';
 
 describe('resolver addresses', () => {
   it('accept https, and http on loopback only', () => {

@@ -62,9 +62,106 @@ async function failure(promise: Promise<unknown>): Promise<FmcError> {
   return error as FmcError;
 }
 
+describe('FmcHttp: transient failures of a read are retried, within one budget', () => {
+  const retried = (answers: Answer[], extra: Partial<ConstructorParameters<typeof FmcHttp>[0]> = {}) => {
+    const setup = http(answers, extra);
+    const events: string[] = [];
+    setup.client.onRetry((event) => events.push(event.cause));
+    return { ...setup, events };
+  };
+
+  it.each([
+    ['a cut JSON body', { status: 200, body: '{"items":[{"id":' }, 'not-json'],
+    [
+      'an HTML page with status 200',
+      { status: 200, body: '<!doctype html><title>Login</title>' },
+      'not-json',
+    ],
+    ['an empty 200', { status: 200, body: '' }, 'not-json'],
+    ['a reset connection', new TypeError('fetch failed'), 'network'],
+    ['a 502', { status: 502, body: '' }, 'server-error'],
+  ] as const)('retries %s once and returns the good answer', async (_name, bad, cause) => {
+    const { client, calls, events } = retried([bad, { status: 200, body: '{"items":[]}' }]);
+    await expect(client.send(GET)).resolves.toMatchObject({ status: 200, body: { items: [] } });
+    expect(calls).toHaveLength(2);
+    expect(events).toEqual([cause]);
+  });
+
+  it('retries a timeout', async () => {
+    const { client, calls, events } = retried(['hang', { status: 200, body: '{}' }], { timeoutMs: 30 });
+    await expect(client.send(GET)).resolves.toMatchObject({ status: 200 });
+    expect(calls).toHaveLength(2);
+    expect(events).toEqual(['timeout']);
+  });
+
+  it('retries a body the caller’s parser rejects as the wrong shape', async () => {
+    const { client, calls } = retried([
+      { status: 200, body: '{"unexpected":true}' },
+      { status: 200, body: '{"items":[]}' },
+    ]);
+    const parse = (body: unknown) => {
+      if (!(body && typeof body === 'object' && 'items' in body))
+        throw new FmcError({ code: 'schema-mismatch', params: { endpoint: 'x', field: '(body)' } });
+      return body;
+    };
+    await expect(client.send({ ...GET, parse })).resolves.toMatchObject({ body: { items: [] } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('gives up after the budget, mixed causes counting together, with the last error', async () => {
+    const { client, calls, events } = retried([
+      { status: 503, body: '' },
+      { status: 200, body: '<html>' },
+      new TypeError('fetch failed'),
+    ]);
+    expect((await failure(client.send(GET))).code).toBe('tls-or-network');
+    expect(calls).toHaveLength(3);
+    expect(events).toEqual(['server-error', 'not-json']);
+  });
+
+  it('does not retry a sign-in whose connection failed, nor a write after a 5xx', async () => {
+    const login = retried([new TypeError('fetch failed')]);
+    await failure(
+      login.client.send({ ...GET, method: 'POST', kind: 'login', endpoint: 'auth/generatetoken' }),
+    );
+    expect(login.calls).toHaveLength(1);
+    const write = retried([{ status: 500, body: '' }]);
+    await failure(write.client.send({ ...GET, method: 'PUT', kind: 'write' }));
+    expect(write.calls).toHaveLength(1);
+  });
+});
+
+describe('FmcHttp: redirects are never followed', () => {
+  it.each([
+    ['an opaque redirect (browsers)', 'opaque'],
+    ['a 302 (Node)', 302],
+  ] as const)('turns %s into a clear error, without retrying', async (_name, kind) => {
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      expect(init?.redirect).toBe('manual');
+      if (kind === 'opaque') {
+        const response = new Response(null, { status: 200 });
+        Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+        Object.defineProperty(response, 'status', { value: 0 });
+        return response;
+      }
+      return new Response(null, { status: kind, headers: { Location: 'https://elsewhere.example/' } });
+    });
+    const client = new FmcHttp({
+      limiter: new RateLimiter({ perMinute: 1_000 }),
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      sleep: async () => undefined,
+    });
+    const error = await failure(client.send(GET));
+    expect(error.code).toBe('redirected');
+    expect(error.message).toContain('never follows');
+    expect(error.localized('fr')).toContain('ne suit jamais');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('FmcHttp: failures a firewall admin can act on', () => {
   it('turns a fetch TypeError (unreachable, untrusted certificate) into the certificate advice', async () => {
-    const { client } = http([new TypeError('fetch failed')]);
+    const { client } = http([new TypeError('fetch failed')], { retry: { transientRetries: 0 } });
     const error = await failure(client.send(GET));
     expect(error.code).toBe('tls-or-network');
     expect(error.message).toBe(
@@ -154,14 +251,16 @@ describe('FmcHttp: failures a firewall admin can act on', () => {
   });
 
   it('reports a body that is not JSON', async () => {
-    const { client } = http([{ status: 200, body: '<html><title>Login</title>' }]);
+    const { client } = http([{ status: 200, body: '<html><title>Login</title>' }], {
+      retry: { transientRetries: 0 },
+    });
     const error = await failure(client.send(GET));
     expect(error.code).toBe('not-json');
     expect(error.message).toContain("The FMC's answer to devices/devicerecords is not JSON");
   });
 
   it('reports an empty body on a GET as not JSON but accepts the 204 of a token request', async () => {
-    const { client } = http([{ status: 200, body: '' }, { status: 204 }]);
+    const { client } = http([{ status: 200, body: '' }, { status: 204 }], { retry: { transientRetries: 0 } });
     expect((await failure(client.send(GET))).code).toBe('not-json');
     await expect(
       client.send({ ...GET, method: 'POST', kind: 'token', endpoint: 'auth/refreshtoken' }),
@@ -169,7 +268,7 @@ describe('FmcHttp: failures a firewall admin can act on', () => {
   });
 
   it('times out a request that hangs', async () => {
-    const { client } = http(['hang'], { timeoutMs: 30 });
+    const { client } = http(['hang'], { timeoutMs: 30, retry: { transientRetries: 0 } });
     const error = await failure(client.send(GET));
     expect(error.code).toBe('timeout');
     expect(error.message).toBe('The FMC did not answer devices/devicerecords within 0.03 s.');

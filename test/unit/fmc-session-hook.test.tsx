@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { useFmcSession } from '../../components/popup/useFmcSession';
-import { BrowserSessionTokenStore } from '../../lib/fmc/session-storage';
+import { BrowserSessionTokenStore } from '../../lib/platform/token-store';
 
 const ORIGIN = 'https://fmc.example.com';
 const session = {

@@ -126,8 +126,9 @@ describe('toMarkdown with hostile FMC text', () => {
       expect(row).toContain(LONG);
     });
 
-    it(`${lang}: <br> in alert details becomes a space`, () => {
-      expect(md).toContain('Failure &lt;img src=x onerror=alert(1)\\>');
+    it(`${lang}: <br> in alert details splits the results onto lines of their own`, () => {
+      expect(md).toMatch(/\n {2}- [^\n]*Failure\n {2}- &lt;img src=x onerror=alert\(1\)\\>/);
+      expect(md).not.toMatch(/<br/i);
     });
 
     it(`${lang}: device text never reaches a command (only plain addresses do)`, () => {

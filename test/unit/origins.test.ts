@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isFmcPattern,
+  isPlainHttpRemote,
   labelForPattern,
   patternCoversUrl,
   patternForUrl,
@@ -131,5 +132,21 @@ describe('labels and coverage', () => {
     expect(patternCoversUrl(pattern, 'http://fmc.example.com/')).toBe(false);
     expect(patternCoversUrl(pattern, 'https://fmc.example.com.evil.test/')).toBe(false);
     expect(patternCoversUrl(pattern, 'https://evil.test/?fmc.example.com')).toBe(false);
+  });
+});
+
+describe('plain-HTTP FMCs on another machine', () => {
+  it.each([
+    ['http://fmc.example.com', true],
+    ['http://10.1.2.3:8080', true],
+    ['http://127.0.0.1:8080', false],
+    ['http://127.9.9.9', false],
+    ['http://localhost', false],
+    ['http://fmc.localhost', false],
+    ['http://[::1]:8443', false],
+    ['https://fmc.example.com', false],
+    ['not a url', false],
+  ])('%s → %s', (origin, expected) => {
+    expect(isPlainHttpRemote(origin)).toBe(expected);
   });
 });

@@ -107,6 +107,16 @@ describe('README permissions table and the built manifests', () => {
   });
 });
 
+describe('minimum browser versions', () => {
+  it('chrome asks for 112 (storage.session 10 MB quota), firefox for 140', () => {
+    expect(manifests.chrome.minimum_chrome_version).toBe('112');
+    expect(manifests.firefox.minimum_chrome_version).toBeUndefined();
+    const gecko = (manifests.firefox.browser_specific_settings as { gecko?: { strict_min_version?: string } })
+      ?.gecko;
+    expect(gecko?.strict_min_version).toBe('140.0');
+  });
+});
+
 describe('what the manifests do not have', () => {
   it.each(BROWSERS)('%s: no externally_connectable, no web-accessible resources', (browser) => {
     const manifest = manifests[browser];

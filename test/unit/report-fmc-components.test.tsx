@@ -7,6 +7,7 @@ import { DeviceDetails } from '../../components/fmc/DeviceDetails';
 import { DomainPicker } from '../../components/fmc/DomainPicker';
 import { formatDuration } from '../../components/fmc/duration';
 import { ErrorNotice } from '../../components/fmc/ErrorNotice';
+import { IncompleteNotice } from '../../components/fmc/IncompleteNotice';
 import { IntegrationSummary } from '../../components/fmc/IntegrationSummary';
 import { ProgressBar } from '../../components/fmc/ProgressBar';
 import { VerdictBadge } from '../../components/fmc/VerdictBadge';
@@ -165,18 +166,32 @@ describe('DeviceDetails', () => {
     expect(container.querySelectorAll('.expect')).toHaveLength(commands.filter((c) => c.expect).length);
   });
 
-  it('shows alert details with <br> as separate lines and hostile names as text', async () => {
+  it('shows each alert result split at <br> on its own line, the failing one first, and hostile names as text', async () => {
     const name = '<img src=x onerror="globalThis.pwned=1">';
-    const [hostile] = diagnose(fleet([failing('d1', shown({ dns: [] }), { name })])).devices;
+    const [hostile] = diagnose(
+      fleet([
+        failing('d1', shown({ dns: [] }), {
+          name,
+          alert: {
+            status: 'RED',
+            details:
+              'SI URL Lists and Feeds - Success<br>Threat Data Updates - Cisco Cloud Configuration - Failure<br><b>x</b>',
+          },
+        }),
+      ]),
+    ).devices;
     if (!hostile) throw new Error('no device');
     await mount(<DeviceDetails device={hostile} lang="fr" />);
     expect(container.querySelector('h3')?.textContent).toBe(name);
-    expect(container.querySelector('img')).toBeNull();
-    const alert = container.querySelector('.alert-details p');
-    expect(alert?.querySelectorAll('br')).toHaveLength(1);
-    expect(alert?.textContent).toBe(
-      'Threat Data Updates - Cisco Cloud Configuration - FailureLast run: 5 minutes ago',
+    expect(container.querySelector('img, b')).toBeNull();
+    const results = [...container.querySelectorAll('[data-testid="alert-results"] li')].map(
+      (li) => li.textContent,
     );
+    expect(results).toEqual([
+      'Threat Data Updates - Cisco Cloud Configuration - Failure',
+      'SI URL Lists and Feeds - Success',
+      '<b>x</b>',
+    ]);
     expect(text()).toContain('Vérifiez que l’équipement n’a aucun serveur DNS de gestion.');
   });
 
@@ -189,6 +204,36 @@ describe('DeviceDetails', () => {
     await settle();
     expect(writeText).toHaveBeenCalledWith(container.querySelector('.fmc-command code')?.textContent);
     expect(container.querySelector('.fmc-command [role="status"]')?.textContent).toBe('Copied');
+  });
+});
+
+describe('IncompleteNotice', () => {
+  const reason = {
+    en: 'The FMC answered devices/devicerecords with a server error (500).',
+    fr: 'Erreur 500.',
+  };
+
+  it('names each missing piece and why, in the page language', async () => {
+    const diagnosis = diagnose({
+      ...fleet([]),
+      incomplete: [
+        { part: 'devices', reason },
+        { part: 'cloudRegions', reason: { en: 'Regions: 403.', fr: 'Régions : 403.' } },
+      ],
+    });
+    await mount(<IncompleteNotice diagnosis={diagnosis} lang="fr" />);
+    const notice = container.querySelector('[data-testid="incomplete-notice"]');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.querySelector('.notice-title')?.textContent).toBe('Incomplet');
+    expect([...(notice?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      'Liste des équipements — Erreur 500.',
+      'Région cloud — Régions : 403.',
+    ]);
+  });
+
+  it('draws nothing for a complete diagnosis', async () => {
+    await mount(<IncompleteNotice diagnosis={diagnose(fleet([]))} lang="en" />);
+    expect(container.innerHTML).toBe('');
   });
 });
 

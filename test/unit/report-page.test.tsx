@@ -4,7 +4,6 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Report } from '../../components/report/Report';
-import { useStale } from '../../components/report/useStale';
 import { diagnose } from '../../lib/diagnose';
 import type { StoredSession } from '../../lib/fmc/session';
 import { cancelDiagnosis, startDiagnosis } from '../../lib/platform/diagnosis-runner';
@@ -45,6 +44,7 @@ vi.mock('../../lib/platform/diagnosis-runner', () => ({
   }),
   cancelDiagnosis: vi.fn(),
   isDiagnosing: vi.fn(() => running),
+  markIfInterrupted: vi.fn(async () => undefined),
 }));
 
 let container: HTMLElement;
@@ -123,7 +123,7 @@ describe('Report', () => {
       });
     }
     await click('Sign in');
-    expect(startDiagnosis).toHaveBeenCalledWith(ORIGIN);
+    expect(startDiagnosis).toHaveBeenCalledWith(ORIGIN, { runner: 'page' });
     expect(container.querySelector('form[data-testid="sign-in-form"]')).toBeNull();
   });
 
@@ -171,7 +171,7 @@ describe('Report', () => {
     expect(container.querySelector('.details h3')?.textContent).toBe('branch-old');
 
     await click('Run again');
-    expect(startDiagnosis).toHaveBeenCalledWith(ORIGIN);
+    expect(startDiagnosis).toHaveBeenCalledWith(ORIGIN, { runner: 'page' });
     // Before the new run's first write the store still says done: its result must not be exported as new.
     expect(button('Export JSON')?.disabled).toBe(true);
     expect(button('Cancel')).toBeDefined();
@@ -230,32 +230,5 @@ describe('Report', () => {
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://fmc.example.com/*'] });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('did not grant access');
     expect(startDiagnosis).not.toHaveBeenCalled();
-  });
-});
-
-function StaleProbe({ state, ownRun }: { state: DiagnosisState | undefined; ownRun: boolean }) {
-  return <p>{useStale(state, ownRun, 20) ? 'stale' : 'live'}</p>;
-}
-
-describe('useStale', () => {
-  const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
-  const running: DiagnosisState = { status: 'running', startedAt: 1 };
-
-  it('flags a run of another page that wrote nothing for a while, and forgets it on news', async () => {
-    await act(() => render(<StaleProbe state={running} ownRun={false} />, container));
-    expect(container.textContent).toBe('live');
-    await wait(40);
-    expect(container.textContent).toBe('stale');
-    await act(() => render(<StaleProbe state={{ ...running }} ownRun={false} />, container));
-    expect(container.textContent).toBe('live');
-  });
-
-  it('never flags this page’s own run, nor a finished one', async () => {
-    await act(() => render(<StaleProbe state={running} ownRun={true} />, container));
-    await wait(40);
-    expect(container.textContent).toBe('live');
-    await act(() => render(<StaleProbe state={DONE} ownRun={false} />, container));
-    await wait(40);
-    expect(container.textContent).toBe('live');
   });
 });

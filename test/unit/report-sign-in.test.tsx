@@ -175,6 +175,37 @@ describe('SignInForm', () => {
     expect(signIn).toHaveBeenCalledTimes(2);
   });
 
+  it('asks for explicit consent before a password goes to a plain-HTTP FMC on another machine', async () => {
+    signIn.mockResolvedValue(SESSION);
+    await mount({ origin: 'http://fmc.example.com' });
+    expect(container.querySelector('[data-testid="plain-http"]')?.textContent).toContain(
+      'http://fmc.example.com uses plain HTTP. Your password and the API tokens would cross the network unencrypted',
+    );
+    await submit();
+    expect(button('Sign in').disabled).toBe(true);
+    expect(signIn).not.toHaveBeenCalled();
+    const consent = container.querySelector(
+      '[data-testid="plain-http"] input[type="checkbox"]',
+    ) as HTMLInputElement;
+    await act(() => consent.click());
+    await act(() => button('Sign in').click());
+    await settle();
+    expect(signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks nothing for HTTPS or a loopback address', async () => {
+    for (const origin of [
+      'https://fmc.example.com',
+      'http://127.0.0.1:8080',
+      'http://localhost:9000',
+      'http://[::1]',
+    ]) {
+      await mount({ origin });
+      expect(container.querySelector('[data-testid="plain-http"]'), origin).toBeNull();
+      render(null, container);
+    }
+  });
+
   it('speaks French in a French browser', async () => {
     stubI18n('fr');
     fakeBrowser.i18n.getUILanguage = () => 'fr-FR';

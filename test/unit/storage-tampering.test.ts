@@ -8,16 +8,15 @@ import { fakeBrowser } from 'wxt/testing';
 import { FailingDevices } from '../../components/popup/FailingDevices';
 import { healthPolicyLink } from '../../components/report/health-policy';
 import { diagnose } from '../../lib/diagnose';
-import { readDohSettings } from '../../lib/dns/resolver-setting';
 import { DEFAULT_DOH } from '../../lib/dns/settings';
 import type { StoredSession } from '../../lib/fmc/session';
-import { BrowserSessionTokenStore } from '../../lib/fmc/session-storage';
 import { resolveHealthPolicy } from '../../lib/page/health-policy';
 import {
   type DiagnosisState,
   readDiagnosisState,
   watchDiagnosisState,
 } from '../../lib/platform/diagnosis-store';
+import { readDohSettings } from '../../lib/platform/resolver-setting';
 import {
   readHealthPolicyOverride,
   readHealthPolicyOverrides,
@@ -25,6 +24,7 @@ import {
   readRateOverride,
   readRememberedUsername,
 } from '../../lib/platform/settings';
+import { BrowserSessionTokenStore } from '../../lib/platform/token-store';
 import { branchFleet, failing, fleet, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 

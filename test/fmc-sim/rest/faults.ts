@@ -8,11 +8,19 @@ import { z } from 'zod';
 const InjectedAnswerSchema = z.strictObject({
   /** Substring of the endpoint key (`GET devices/devicerecords`); absent: any `/api` request. */
   match: z.string().optional(),
+  /** `match` must be the whole key: `GET devices/devicerecords` without the record and command routes. */
+  exact: z.boolean().default(false),
   /** How many matching requests get this answer. */
   times: z.int().min(1),
   status: z.int().min(200).max(599).default(500),
-  /** `error`: the FMC's error body; `malformed-json`: a cut JSON document; `html`: a web page. */
-  body: z.enum(['error', 'malformed-json', 'html']).default('error'),
+  /**
+   * `error`: the FMC's error body; `malformed-json`: a JSON document cut mid-object; `html`: a web page; `empty`:
+   * no body at all; `redirect`: a `Location` to another origin (status 302 unless given); `hang`: no answer
+   * before the client gives up (the connection is held `hangMs`, then dropped); `reset`: the connection is
+   * dropped at once, as a refused certificate or a reset looks to fetch.
+   */
+  body: z.enum(['error', 'malformed-json', 'html', 'empty', 'redirect', 'hang', 'reset']).default('error'),
+  hangMs: z.number().min(0).max(120_000).default(10_000),
   retryAfterSec: z.number().min(0).optional(),
   description: z.string().optional(),
 });
@@ -53,6 +61,13 @@ export const RestFaultsSchema = z.strictObject({
   links: z.enum(['absolute', 'relative', 'no-api-prefix', 'other-host']),
   /** The FMC serves at most this many items per page, whatever `limit` asks. */
   maxPageSize: z.int().min(1),
+  /**
+   * Paging that does not add up: `repeat-first` answers the first page for every later offset;
+   * `count-too-high` announces more items than there are; `endless` names one more page on every page.
+   */
+  pagingDrift: z.enum(['none', 'repeat-first', 'count-too-high', 'endless']),
+  /** List items the schema must reject: in lists whose key contains `match`, the item at `index` loses `field`. */
+  badItem: z.strictObject({ match: z.string(), index: z.int().min(0), field: z.string() }).nullable(),
 });
 export type RestFaults = z.output<typeof RestFaultsSchema>;
 
@@ -74,6 +89,8 @@ export function defaultFaults(): RestFaults {
     schemaDrift: 'none',
     links: 'absolute',
     maxPageSize: 1000,
+    pagingDrift: 'none',
+    badItem: null,
   };
 }
 

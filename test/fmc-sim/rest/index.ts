@@ -111,7 +111,7 @@ export function createRestApi(initial: RestFaultsPatch = {}): RestApi {
     await sleep(faults.latencyMs + slow);
 
     const injected = takeInjected(key);
-    if (injected) return answerInjected(res, injected);
+    if (injected) return answerInjected(res, injected, ctx.origin);
 
     if (match.kind === 'none') return sendError(res, 404, 'The requested resource was not found.');
     if (match.kind === 'wrong-method') {
@@ -138,7 +138,9 @@ export function createRestApi(initial: RestFaultsPatch = {}): RestApi {
   }
 
   function takeInjected(key: string): InjectedAnswer | undefined {
-    const index = faults.inject.findIndex((a) => a.match === undefined || key.includes(a.match));
+    const index = faults.inject.findIndex(
+      (a) => a.match === undefined || (a.exact ? key === a.match : key.includes(a.match)),
+    );
     const answer = faults.inject[index];
     if (!answer) return undefined;
     answer.times--;
@@ -146,9 +148,27 @@ export function createRestApi(initial: RestFaultsPatch = {}): RestApi {
     return answer;
   }
 
-  function answerInjected(res: ServerResponse, answer: InjectedAnswer): void {
+  async function answerInjected(res: ServerResponse, answer: InjectedAnswer, origin: string): Promise<void> {
     if (answer.status === 429) stats.injected429++;
-    if (answer.body === 'malformed-json') {
+    // Lets a test harness tell an injected answer from a real one (the soak's fault schedule watches it).
+    res.setHeader('X-Sim-Injected', '1');
+    if (answer.body === 'reset') {
+      res.socket?.destroy();
+    } else if (answer.body === 'hang') {
+      // Nothing is sent; the client's timeout fires first, then the connection is dropped.
+      await sleep(answer.hangMs);
+      res.destroy();
+    } else if (answer.body === 'redirect') {
+      stats.redirects++;
+      const status = answer.status >= 300 && answer.status < 400 ? answer.status : 302;
+      // Another host on purpose: a client that followed it would send the token there.
+      const elsewhere = new URL(origin).hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+      const target = `${new URL(origin).protocol}//${elsewhere}:${new URL(origin).port}/ui/login`;
+      res.writeHead(status, { Location: target, 'Cache-Control': 'no-store' });
+      res.end();
+    } else if (answer.body === 'empty') {
+      sendText(res, answer.status, 'application/json', '');
+    } else if (answer.body === 'malformed-json') {
       sendText(res, answer.status, 'application/json', '{"links":{"self":"/api');
     } else if (answer.body === 'html') {
       sendText(res, answer.status, 'text/html', '<!doctype html><title>Login</title><form action="/login">');

@@ -27,6 +27,7 @@ export interface PageOptions {
   query: URLSearchParams;
   link: LinkWriter;
   maxPageSize: number;
+  drift?: RestFaults['pagingDrift'];
 }
 
 /**
@@ -34,10 +35,13 @@ export interface PageOptions {
  * `items` absent when there is none.
  */
 export function page(items: readonly unknown[], options: PageOptions): Record<string, unknown> {
-  const offset = Math.max(0, Number.parseInt(options.query.get('offset') ?? '0', 10) || 0);
+  const drift = options.drift ?? 'none';
+  const askedOffset = Math.max(0, Number.parseInt(options.query.get('offset') ?? '0', 10) || 0);
+  // `repeat-first`: whatever offset is asked for, the first page comes back (and says so).
+  const offset = drift === 'repeat-first' ? 0 : askedOffset;
   const asked = Number.parseInt(options.query.get('limit') ?? '', 10);
   const limit = Math.min(asked > 0 ? asked : DEFAULT_LIMIT, MAX_LIMIT, options.maxPageSize);
-  const count = items.length;
+  const count = drift === 'count-too-high' ? items.length + limit : items.length;
   const at = (o: number) => {
     const query = new URLSearchParams(options.query);
     query.set('offset', String(o));
@@ -45,7 +49,8 @@ export function page(items: readonly unknown[], options: PageOptions): Record<st
     return options.link(`${options.path}?${query.toString()}`);
   };
   const next: string[] = [];
-  for (let o = offset + limit; o < count; o += limit) next.push(at(o));
+  if (drift === 'endless') next.push(at(askedOffset + limit));
+  else for (let o = offset + limit; o < items.length; o += limit) next.push(at(o));
   const slice = items.slice(offset, offset + limit);
   return {
     links: { self: at(offset) },

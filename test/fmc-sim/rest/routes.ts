@@ -236,13 +236,29 @@ function revoke(ctx: RouteContext): void {
 /** `full`: the platform info endpoints answer whole objects with or without `expanded`. */
 function list(ctx: RouteContext, items: Array<Record<string, unknown>>, full = false): void {
   const expanded = full || ctx.url.searchParams.get('expanded') === 'true';
-  const body = page(expanded ? items : items.map(summary), {
+  const shown = withBadItem(ctx, expanded ? items : items.map(summary));
+  const body = page(shown, {
     path: ctx.url.pathname,
     query: ctx.url.searchParams,
     link: ctx.link,
     maxPageSize: ctx.faults.maxPageSize,
+    drift: ctx.faults.pagingDrift,
   });
   sendJson(ctx.res, 200, body);
+}
+
+/** The `badItem` fault: one item of a matching list loses a field the client requires. */
+function withBadItem(
+  ctx: RouteContext,
+  items: Array<Record<string, unknown>>,
+): Array<Record<string, unknown>> {
+  const bad = ctx.faults.badItem;
+  const key = ROUTES.find((r) => r.method === 'GET' && r.pattern.test(ctx.url.pathname))?.key ?? '';
+  if (!bad || !key.includes(bad.match) || !items[bad.index]) return items;
+  const copy = [...items];
+  const { [bad.field]: _dropped, ...rest } = copy[bad.index] as Record<string, unknown>;
+  copy[bad.index] = rest;
+  return copy;
 }
 
 function serverVersion(ctx: RouteContext): void {

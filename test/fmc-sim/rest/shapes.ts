@@ -294,7 +294,10 @@ export function cloudRegionItems(fleet: SimFleet, domainUuid: string, drift: Dri
           type: 'CloudRegion',
           name: host.name,
           description: `${host.name} region`,
-          domain: host.domain,
+          domain:
+            region === fleet.integration.region
+              ? (fleet.integration.regionDomain ?? host.domain)
+              : host.domain,
           current: region === fleet.integration.region,
           links: { self: link(`/api/fmc_config/v1/domain/${domainUuid}/integration/cloudregions/${id}`) },
         },

@@ -19,6 +19,8 @@ export interface RestStats {
   maxCommandDevices: number;
   /** Most requests that arrived within any one rate window. */
   maxInWindow: number;
+  /** Injected redirects served (a client that follows one shows up as a request on the other host). */
+  redirects: number;
 }
 
 export function emptyStats(): RestStats {
@@ -36,6 +38,7 @@ export function emptyStats(): RestStats {
     maxInFlight: 0,
     maxCommandDevices: 0,
     maxInWindow: 0,
+    redirects: 0,
   };
 }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { formatCatalogueMessage } from '../../../lib/i18n';
 
 export interface LocaleMessage {
   message: string;
@@ -23,10 +24,7 @@ export function readLocale(lang: 'en' | 'fr'): LocaleMessages {
   return JSON.parse(readFileSync(file, 'utf8')) as LocaleMessages;
 }
 
-/**
- * What `browser.i18n.getMessage` answers: named placeholders (`$CMD$`) replaced by their `content`, then the
- * positional `$1`…`$9` by the substitutions; an unknown key gives ''.
- */
+/** What `browser.i18n.getMessage` answers (the same rules as `formatCatalogueMessage`); an unknown key gives ''. */
 export function formatMessage(
   messages: LocaleMessages,
   key: string,
@@ -34,14 +32,7 @@ export function formatMessage(
 ): string {
   const entry = messages[key];
   if (!entry) return '';
-  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
-  const placeholders = new Map(
-    Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]),
-  );
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole)
-    .replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '')
-    .replace(/\$\$/g, '$');
+  return formatCatalogueMessage(entry, Array.isArray(substitutions) ? substitutions : [substitutions]);
 }
 
 /** Makes the fake browser's `i18n.getMessage` answer from the English (or given) locale file. */

@@ -1,23 +1,16 @@
 import { browser } from 'wxt/browser';
-import { createDohResolver } from './doh';
-import {
-  DEFAULT_DOH,
-  type DohSettings,
-  DohSettingsSchema,
-  type ResolverUrlProblem,
-  validateResolverUrl,
-} from './settings';
-import { createSystemResolver, type FirefoxDnsApi } from './system';
-import type { DnsResolver } from './types';
+import { createDohResolver } from '../dns/doh';
+import { DEFAULT_DOH, type DohSettings, type ResolverUrlProblem, validateResolverUrl } from '../dns/settings';
+import { createSystemResolver, type FirefoxDnsApi } from '../dns/system';
+import type { DnsResolver } from '../dns/types';
+import { STORAGE } from './storage';
 
-/** Lives in storage.local next to the other settings: a resolver address is not a secret and syncs nowhere. */
-const KEY = 'dnsResolver';
-
-/** The stored resolver, or the default when none is stored or what is stored no longer passes validation. */
+/**
+ * The stored resolver (storage.local, next to the other settings: a resolver address is not a secret and
+ * syncs nowhere), or the default when none is stored or what is stored no longer passes validation.
+ */
 export async function readDohSettings(): Promise<DohSettings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  const parsed = DohSettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : { ...DEFAULT_DOH };
+  return (await STORAGE.dnsResolver.read()) ?? { ...DEFAULT_DOH };
 }
 
 export type WriteDohResult = { ok: true; settings: DohSettings } | { ok: false; problem: ResolverUrlProblem };
@@ -27,12 +20,12 @@ export async function writeDohSettings(settings: DohSettings): Promise<WriteDohR
   const url = validateResolverUrl(settings.url);
   if (!url.ok) return url;
   const normalized: DohSettings = { url: url.url, format: settings.format === 'wire' ? 'wire' : 'json' };
-  await browser.storage.local.set({ [KEY]: normalized });
+  await STORAGE.dnsResolver.write(normalized);
   return { ok: true, settings: normalized };
 }
 
 export async function resetDohSettings(): Promise<void> {
-  await browser.storage.local.remove(KEY);
+  await STORAGE.dnsResolver.remove();
 }
 
 /**
