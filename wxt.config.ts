@@ -72,7 +72,18 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       // `dns`: Firefox's system resolver for the quick DNS lookups (Chromium has no such API; it uses DoH).
-      permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['dns'] : [])],
+      // `alarms`: a watch re-checks a device every few minutes while the service worker sleeps.
+      // `notifications` is optional, asked at the first watch from the popup or the report; the e2e build
+      // grants it at install, as it does loopback, so that no prompt stops the tests.
+      permissions: [
+        'storage',
+        'scripting',
+        'activeTab',
+        'alarms',
+        ...(browser === 'firefox' ? ['dns'] : []),
+        ...(e2e ? ['notifications'] : []),
+      ],
+      ...(e2e ? {} : { optional_permissions: ['notifications'] }),
       // https://127.0.0.1 too: the simulator's self-signed HTTPS mode, as most FMCs serve their API.
       host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*', 'https://127.0.0.1/*'] : [],
       optional_host_permissions: ['https://*/*', 'http://*/*'],

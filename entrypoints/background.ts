@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { reportPath } from '../components/report/origin-param';
+import { patternForUrl } from '../lib/origins';
 import { clearTab, recordFrameCount, tabCount } from '../lib/platform/badge';
 import { injectIntoOpenTabs, syncContentScript } from '../lib/platform/content-script-registry';
 import {
@@ -10,8 +11,18 @@ import {
   startDiagnosis,
 } from '../lib/platform/diagnosis-runner';
 import { keepWorkerAlive } from '../lib/platform/keep-alive';
-import { handleMessage } from '../lib/platform/message-router';
-import { diagnosedOrigins } from '../lib/platform/storage';
+import { hintDeviceView, hintVerdicts, loopAnswer, recheck } from '../lib/platform/loop';
+import { handleMessage, type LoopHandlers } from '../lib/platform/message-router';
+import { pushVerdictsChanged, verdictsChangedBy } from '../lib/platform/push';
+import { readHealthPolicyOverride } from '../lib/platform/settings';
+import { diagnosedOrigins, onSessionChanged } from '../lib/platform/storage';
+import {
+  restoreWatches,
+  setWatch,
+  watchAlarmOrigin,
+  watchNotificationTarget,
+  watchTick,
+} from '../lib/platform/watch';
 
 export default defineBackground(() => {
   // A worker that starts has no run going: a stored "running" whose lock nobody holds was cut short when the
@@ -19,6 +30,25 @@ export default defineBackground(() => {
   const checked = diagnosedOrigins()
     .then((origins) => Promise.all(origins.map((origin) => markIfInterrupted(origin))))
     .catch(() => undefined);
+
+  // Watches outlive the worker: their alarms wake it, and a start finds every stored watch its alarm.
+  void restoreWatches().catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const origin = watchAlarmOrigin(alarm.name);
+    if (!origin) return;
+    const stop = keepWorkerAlive();
+    void watchTick(origin)
+      .catch(() => undefined)
+      .finally(stop);
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    const target = watchNotificationTarget(id);
+    if (target) void openReport(target.origin, target.deviceId);
+  });
+  // A finished run, a re-check, a watch started or ended: the FMC's open pages ask for their verdicts again.
+  onSessionChanged((changes) => {
+    for (const origin of verdictsChangedBy(changes)) void pushVerdictsChanged(origin);
+  });
 
   browser.runtime.onInstalled.addListener(() => void syncContentScript());
   browser.runtime.onStartup.addListener(() => void syncContentScript());
@@ -35,8 +65,37 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
 
+  const openReport = (origin: string, deviceId?: string) =>
+    browser.tabs.create({
+      url: browser.runtime.getURL(reportPath(origin, deviceId ? { device: deviceId } : {})),
+    });
+  const loop: LoopHandlers = {
+    isEnabled: async (origin) => {
+      const pattern = patternForUrl(origin);
+      return pattern !== null && browser.permissions.contains({ origins: [pattern] });
+    },
+    settings: async (origin) => {
+      const pattern = patternForUrl(origin);
+      const override = pattern ? await readHealthPolicyOverride(pattern).catch(() => undefined) : undefined;
+      return { healthPolicyOverride: override ?? null };
+    },
+    verdicts: hintVerdicts,
+    device: hintDeviceView,
+    recheck: async (origin, deviceId, lang) => {
+      const stop = keepWorkerAlive();
+      try {
+        return loopAnswer(await recheck(origin, deviceId, lang));
+      } finally {
+        stop();
+      }
+    },
+    watch: setWatch,
+    openReport,
+  };
+
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, {
+      loop,
       recordFrameCount,
       tabCount,
       diagnose: (origin) =>

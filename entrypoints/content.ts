@@ -5,15 +5,20 @@ import type { ResolvedEntry } from '../components/hint/HintDetails';
 import { mountHint } from '../components/hint/mount';
 import { compileMatchers, findLoggedInUser } from '../lib/detect';
 import { alertMatchers, uiLang } from '../lib/knowledge/alerts';
-import { patternForUrl } from '../lib/origins';
 import { createDeviceTies } from '../lib/page/device-ties';
 import { resolveHealthPolicy } from '../lib/page/health-policy';
 import { createHintController, HINT_ATTRIBUTE } from '../lib/page/hint-controller';
 import { watchMutations } from '../lib/page/mutation-batcher';
-import { type HintVerdicts, type LoopAnswer, VERDICTS_CHANGED } from '../lib/platform/hint-protocol';
+import {
+  type HintSettings,
+  type HintVerdicts,
+  type LoopAnswer,
+  VERDICTS_CHANGED,
+} from '../lib/platform/hint-protocol';
 import type {
   HintCountMessage,
   HintDeviceRequest,
+  HintSettingsRequest,
   HintVerdictsRequest,
   KnowledgeRequest,
   OpenReportRequest,
@@ -21,7 +26,6 @@ import type {
   RecheckRequest,
   WatchRequest,
 } from '../lib/platform/messages';
-import { readHealthPolicyOverride } from '../lib/platform/settings';
 
 const GUARD = Symbol.for('fmc-cloud-doctor.content');
 
@@ -50,9 +54,18 @@ export default defineContentScript({
       };
 
     const lang = uiLang(browser.i18n.getUILanguage());
-    const pattern = patternForUrl(location.href);
+    const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<T>;
+    // The user's health policy address for this FMC (options page), asked of the background only when a hint
+    // or the popup needs it: reading storage here would bundle the storage registry and zod into every page.
+    let settings: Promise<string | undefined> | undefined;
     let override: string | undefined;
-    if (pattern) void readHealthPolicyOverride(pattern).then((value) => (override = value));
+    const loadSettings = () => {
+      settings ??= send<HintSettings | null>({ type: 'hint-settings' } satisfies HintSettingsRequest).then(
+        (answer) => (override = answer?.healthPolicyOverride ?? undefined),
+        () => undefined,
+      );
+      return settings;
+    };
 
     const loadEntry = (id: string) =>
       browser.runtime.sendMessage({
@@ -61,7 +74,6 @@ export default defineContentScript({
         lang,
       } satisfies KnowledgeRequest) as Promise<ResolvedEntry | null>;
 
-    const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<T>;
     // The loop closed in the page (issue 10): each hint shows its own device's verdict, from the FMC's last
     // diagnosis, asked of the background only once this page has a hint, and again when the background says
     // the verdicts changed.
@@ -81,6 +93,7 @@ export default defineContentScript({
         const rows = untied;
         untied = [];
         if (!verdictsWanted) refreshVerdicts();
+        void loadSettings();
         ties.tie(rows.filter((candidate) => candidate.isConnected));
       });
     };
@@ -145,13 +158,15 @@ export default defineContentScript({
         return undefined;
       }
       if (type !== 'page-info' || window !== window.top) return undefined;
-      const info: PageInfo = {
-        user: findLoggedInUser(document),
-        healthPolicy: resolveHealthPolicy(document, override),
-      };
-      // Without the polyfill (wxt.config.ts), an answer goes through sendResponse, in both browsers.
-      sendResponse(info);
-      return undefined;
+      // Without the polyfill (wxt.config.ts), an answer goes through sendResponse, in both browsers; `true`
+      // keeps the channel open while the settings arrive.
+      void loadSettings().then(() =>
+        sendResponse({
+          user: findLoggedInUser(document),
+          healthPolicy: resolveHealthPolicy(document, override),
+        } satisfies PageInfo),
+      );
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

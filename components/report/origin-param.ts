@@ -5,8 +5,18 @@ import { patternForUrl } from '../../lib/origins';
  * The report page's address for an FMC: `report.html?fmc=<url-encoded origin>` (the popup links to it);
  * `&run=1` makes it start a diagnosis as soon as it can (the background hands a run over that way).
  */
-export function reportPath(origin: string, options: { run?: boolean } = {}): `/report.html?fmc=${string}` {
-  return `/report.html?fmc=${encodeURIComponent(origin)}${options.run ? '&run=1' : ''}`;
+export function reportPath(
+  origin: string,
+  options: { run?: boolean; device?: string } = {},
+): `/report.html?fmc=${string}` {
+  const device = options.device ? `&device=${encodeURIComponent(options.device)}` : '';
+  return `/report.html?fmc=${encodeURIComponent(origin)}${options.run ? '&run=1' : ''}${device}`;
+}
+
+/** The device the report was opened on (`&device=`, from a hint or a notification), to show it first. */
+export function reportDevice(search: string): string | null {
+  const id = new URLSearchParams(search).get('device');
+  return id && /^[A-Za-z0-9._:-]{1,64}$/.test(id) ? id : null;
 }
 
 /** Whether the report was opened to run a diagnosis at once (`&run=1`). */

@@ -61,6 +61,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     return {
       id: device.id,
       name: device.name,
+      ...(device.hostName ? { hostName: device.hostName } : {}),
       version: device.version,
       alert: device.alert ? alertOut(device.alert) : null,
       managementDns: servers ? { servers, source: 'show network' } : null,
@@ -117,9 +118,11 @@ function normalizeIncomplete(entries: unknown): IncompleteEntry[] {
 }
 
 function normalizeDevice(device: DeviceInput): DeviceInput {
+  const hostName = text(device.hostName);
   return {
     id: text(device.id),
     name: text(device.name),
+    ...(hostName ? { hostName } : {}),
     version: text(device.version),
     alert: isObject(device.alert) ? normalizeAlert(device.alert) : null,
     showNetwork: isObject(device.showNetwork) ? device.showNetwork : { ok: false, reason: 'not-read' },

@@ -44,6 +44,8 @@ export interface CloudEventsInput {
 export interface DeviceInput {
   id: string;
   name: string;
+  /** The device's host name as the REST API gives it (the page may name a device by it). */
+  hostName?: string;
   version: string;
   /** The device's Cloud Configuration health alert; null when it has none. */
   alert: AlertInput | null;
@@ -153,6 +155,7 @@ export interface IntegrationDiagnosis {
 export interface DeviceDiagnosis {
   id: string;
   name: string;
+  hostName?: string;
   version: string;
   /** `results`: the details split at `<br>`, one test result each, the failing ones first. */
   alert: { status: string; details: string; results: string[]; timestamp?: number } | null;
@@ -166,6 +169,10 @@ export interface DeviceDiagnosis {
   evidence: Evidence[];
   runbook: RunbookStep[];
   flags: Flag[];
+  /** When a re-check (or a watch) last read this device alone, ISO 8601; absent before any. */
+  recheckedAt?: string;
+  /** When a re-check found the device's alert cleared (it failed before), ISO 8601. */
+  clearedAt?: string;
 }
 
 export interface Diagnosis {

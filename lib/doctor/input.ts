@@ -47,6 +47,7 @@ export function diagnoseInputFrom(
       return {
         id,
         name: device?.name ?? id,
+        ...(device?.hostName ? { hostName: device.hostName } : {}),
         version: device?.sw_version ?? 'unknown',
         alert: alert
           ? { status: alert.status, details: alert.details ?? alert.name ?? '', timestamp: alert.timestamp }
@@ -165,14 +166,14 @@ function absentOrError<T>(part: Part<T>): null | 'error' {
   return absent(part) ? null : 'error';
 }
 
-function cloudAlertOf(deviceId: string, alerts: readonly HealthAlert[]): HealthAlert | undefined {
+export function cloudAlertOf(deviceId: string, alerts: readonly HealthAlert[]): HealthAlert | undefined {
   return alerts.find(
     (alert) =>
       alert.deviceUUID === deviceId && alert.deviceUUID !== FMC_ITSELF && isCloudConfigurationAlert(alert),
   );
 }
 
-function showNetworkOf(part: Part<ShowNetworkResult> | undefined): ShowNetworkInput {
+export function showNetworkOf(part: Part<ShowNetworkResult> | undefined): ShowNetworkInput {
   if (!part) return { ok: false, reason: 'not-read' };
   if (part.ok) return { ok: true, parsed: part.value.parsed };
   const unsupported = ['not-on-version', 'device-too-old', 'not-available'].includes(part.error.code);

@@ -60,11 +60,15 @@ export async function runDiagnosis(options: DoctorOptions): Promise<DoctorResult
 function knowledgeBaseHost(snapshot: FleetSnapshot): string | null {
   const regions = snapshot.integration.cloudRegions;
   const current = regions.ok ? regions.value.find((region) => region.current) : undefined;
-  const { host } = chooseRegion(current?.domain ?? null);
+  return knowledgeBaseHostOf(chooseRegion(current?.domain ?? null).host);
+}
+
+/** The host, when it is one of the knowledge base's region hosts; else null (never resolved on its own). */
+export function knowledgeBaseHostOf(host: string): string | null {
   return regionByApiHost(host) ? host : null;
 }
 
-async function resolveFromBrowser(
+export async function resolveFromBrowser(
   host: string | null,
   resolver: DnsResolver,
   signal: AbortSignal | undefined,

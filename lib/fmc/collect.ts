@@ -290,3 +290,47 @@ function asFmcError(error: unknown): FmcError {
     ? error
     : new FmcError({ code: 'aborted', params: { endpoint: '' }, cause: error });
 }
+
+export interface DeviceSnapshot {
+  /** The device's Cloud Configuration alerts that are red or yellow now: none once it has cleared. */
+  alerts: HealthAlert[];
+  showNetwork: Part<ShowNetworkResult>;
+}
+
+/**
+ * What a re-check of one device reads (issue 10): its red or yellow Cloud Configuration alerts and its
+ * `show network`, two requests side by side (a third only when the token must be renewed), through the client's
+ * limiter and session like the fleet's. The alerts decide the verdict, so their failure rejects; a `show network`
+ * that fails leaves that piece missing and says why.
+ */
+export async function collectDevice(
+  client: FmcClient,
+  target: { id: string; fmcVersion: string | undefined; device: Pick<Device, 'name' | 'sw_version'> },
+  signal?: AbortSignal,
+): Promise<DeviceSnapshot> {
+  const { id } = target;
+  const alerts = listHealthAlerts(
+    client,
+    { moduleIds: CLOUD_ALERT_MODULES, statuses: ['RED', 'YELLOW'], deviceIds: [id] },
+    signal,
+  ).then((listed) => {
+    // A page left out would hide the alert the verdict rests on: better no verdict than a wrong "healthy".
+    if (listed.gaps.length > 0) throw listed.gaps[0];
+    return listed.items.filter(
+      (alert) =>
+        alert.deviceUUID === id && alert.deviceUUID !== FMC_ITSELF && isCloudConfigurationAlert(alert),
+    );
+  });
+  const blocker = commandBlocker(target.fmcVersion, { id, ...target.device } as Device, id);
+  const showNetwork: Promise<Part<ShowNetworkResult>> = blocker
+    ? Promise.resolve({ ok: false, error: blocker })
+    : runShowNetwork(client, id, { signal }).then(
+        (raw): Part<ShowNetworkResult> => ({ ok: true, value: { raw, parsed: parseShowNetwork(raw) } }),
+        (error: unknown): Part<ShowNetworkResult> => {
+          if (isFatal(error)) throw error;
+          return { ok: false, error: asFmcError(error) };
+        },
+      );
+  const [found, network] = await Promise.all([alerts, showNetwork]);
+  return { alerts: found, showNetwork: network };
+}

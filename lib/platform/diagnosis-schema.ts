@@ -20,6 +20,8 @@ export interface DiagnosisState {
   error?: { code: string; message: Localized };
   startedAt: number;
   finishedAt?: number;
+  /** When a re-check last changed the diagnosis (its pages and the FMC's hints redraw). */
+  recheckedAt?: number;
 }
 
 // What the popup and the report render from a stored diagnosis, beyond the exported schema's fields: a value
@@ -72,6 +74,7 @@ export const StoredStateSchema = z.looseObject({
   error: z.looseObject({ code: z.string(), message: LocalizedSchema }).optional(),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
+  recheckedAt: z.number().optional(),
 });
 
 /** A stored state is used only when it has the shape this code writes: anything else reads as none. */

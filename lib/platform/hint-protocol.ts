@@ -47,5 +47,11 @@ export interface HintDeviceView {
  */
 export type LoopAnswer = { ok: true; notify?: boolean } | { ok: false; code: string; message: string };
 
+/** What a content script gets of the user's settings for its FMC (`hint-settings`). */
+export interface HintSettings {
+  /** The health policy address the user set for this FMC in the options, or null. */
+  healthPolicyOverride: string | null;
+}
+
 /** Sent by the background to the FMC's tabs when its verdicts change: they ask again (`hint-verdicts`). */
 export const VERDICTS_CHANGED = 'fmc-verdicts-changed';

@@ -1,6 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
+import type { Lang } from '../i18n';
 import { entryById } from '../knowledge';
 import { resolveLang } from '../knowledge/resolve';
+import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from './hint-protocol';
 import { ExtensionMessage } from './messages';
 
 export interface MessageHandlers {
@@ -9,11 +11,45 @@ export interface MessageHandlers {
   /** Starts (or joins) the diagnosis of an FMC; progress and result go to storage.session. */
   diagnose(origin: string): void;
   cancelDiagnosis(origin: string): void;
+  /** The loop in the page (issue 10). Absent in a context that does not serve it: the message is dropped. */
+  loop?: LoopHandlers;
+}
+
+export interface LoopHandlers {
+  /** Whether the user enabled this FMC (a content script's origin must be one). */
+  isEnabled(origin: string): Promise<boolean>;
+  settings(origin: string): Promise<HintSettings>;
+  verdicts(origin: string): Promise<HintVerdicts | null>;
+  device(origin: string, deviceId: string, lang: Lang): Promise<HintDeviceView | null>;
+  recheck(origin: string, deviceId: string, lang: Lang): Promise<LoopAnswer>;
+  watch(origin: string, deviceIds: string[], on: boolean, lang: Lang): Promise<LoopAnswer>;
+  openReport(origin: string, deviceId: string | undefined): Promise<unknown>;
 }
 
 /** Our popup, options and report pages (a content script's sender URL is the web page's). */
 const isExtensionPage = (sender: Browser.runtime.MessageSender) =>
   sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+
+/**
+ * The FMC a loop message is about. A content script speaks only for its own page's origin (a message naming
+ * another is dropped), and only for an FMC the user enabled; our pages name the FMC.
+ */
+async function loopOrigin(
+  sender: Browser.runtime.MessageSender,
+  named: string | undefined,
+  loop: LoopHandlers,
+): Promise<string | null> {
+  if (isExtensionPage(sender)) return named ?? null;
+  if (named !== undefined || !sender.url || sender.tab === undefined) return null;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  if (origin === 'null' || !(await loop.isEnabled(origin))) return null;
+  return origin;
+}
 
 let dropped = 0;
 /** How many messages were refused since the background started (shown in tests and diagnostics). */
@@ -58,6 +94,37 @@ export function handleMessage(
       if (!isExtensionPage(sender)) break;
       handlers.cancelDiagnosis(message.origin);
       return Promise.resolve(true);
+    case 'hint-settings':
+    case 'hint-verdicts':
+    case 'hint-device':
+    case 'recheck':
+    case 'watch':
+    case 'open-report': {
+      const loop = handlers.loop;
+      if (!loop) break;
+      const named = 'origin' in message ? message.origin : undefined;
+      return loopOrigin(sender, named, loop).then((origin): Promise<unknown> | undefined => {
+        if (origin === null) {
+          dropped++;
+          return undefined;
+        }
+        const lang = 'lang' in message && message.lang ? message.lang : 'en';
+        switch (message.type) {
+          case 'hint-settings':
+            return loop.settings(origin);
+          case 'hint-verdicts':
+            return loop.verdicts(origin);
+          case 'hint-device':
+            return loop.device(origin, message.deviceId, lang);
+          case 'recheck':
+            return loop.recheck(origin, message.deviceId, lang);
+          case 'watch':
+            return loop.watch(origin, message.deviceIds, message.on, lang);
+          case 'open-report':
+            return loop.openReport(origin, message.deviceId).then(() => true);
+        }
+      });
+    }
   }
   dropped++;
   return undefined;

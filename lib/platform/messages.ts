@@ -47,11 +47,19 @@ const DeviceIdField = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
  * The loop closed in the page (issue 10). From a content script, the FMC is the sender's own origin (never one
  * the message names); from our pages, `origin` says which FMC.
  */
-export const HintVerdictsRequest = z.strictObject({ type: z.literal('hint-verdicts') });
+export const HintVerdictsRequest = z.strictObject({
+  type: z.literal('hint-verdicts'),
+  origin: FmcOriginField.optional(),
+});
+export const HintSettingsRequest = z.strictObject({
+  type: z.literal('hint-settings'),
+  origin: FmcOriginField.optional(),
+});
 export const HintDeviceRequest = z.strictObject({
   type: z.literal('hint-device'),
   deviceId: DeviceIdField,
   lang: z.enum(LANGS),
+  origin: FmcOriginField.optional(),
 });
 export const RecheckRequest = z.strictObject({
   type: z.literal('recheck'),
@@ -69,6 +77,7 @@ export const WatchRequest = z.strictObject({
 export const OpenReportRequest = z.strictObject({
   type: z.literal('open-report'),
   deviceId: DeviceIdField.optional(),
+  origin: FmcOriginField.optional(),
 });
 
 export const ExtensionMessage = z.discriminatedUnion('type', [
@@ -78,6 +87,7 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
   DiagnoseRequest,
   CancelDiagnosisRequest,
   HintVerdictsRequest,
+  HintSettingsRequest,
   HintDeviceRequest,
   RecheckRequest,
   WatchRequest,
@@ -88,6 +98,7 @@ export type HintCountMessage = z.infer<typeof HintCountMessage>;
 export type KnowledgeRequest = z.infer<typeof KnowledgeRequest>;
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;
 export type HintVerdictsRequest = z.infer<typeof HintVerdictsRequest>;
+export type HintSettingsRequest = z.infer<typeof HintSettingsRequest>;
 export type HintDeviceRequest = z.infer<typeof HintDeviceRequest>;
 export type RecheckRequest = z.infer<typeof RecheckRequest>;
 export type WatchRequest = z.infer<typeof WatchRequest>;

@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
 import type { StoredSession } from '../fmc/session';
+import { LANGS, type Lang } from '../i18n';
 import { isPacked, pack, unpack } from './compact';
 import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
 
@@ -21,6 +23,8 @@ import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
  * | `fmc-session:<origin>` | session | an FMC's API tokens and domain choice |
  * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed, see compact.ts) and the run in progress |
  * | `hints:<tabId>` | session | failing rows per frame of a tab, for the badge |
+ * | `watchSchedule` | local | how often and how long a watch re-checks (options page) |
+ * | `watches:<origin>` | session | an FMC's devices watched until their alert clears |
  */
 export interface StoredValue<T> {
   readonly key: StorageItemKey;
@@ -106,6 +110,50 @@ function frameCounts(raw: unknown): Record<string, number> {
   );
 }
 
+/** How a watch re-checks: every 2 minutes for up to 30 by default (issue 10; Cisco's example health policy
+ * evaluates alerts every 5 minutes). Stored in minutes; a fraction of a minute serves tests (Chromium honours
+ * 1 s for unpacked extensions, 30 s for packed ones). */
+export interface WatchSchedule {
+  everyMinutes: number;
+  forMinutes: number;
+}
+export const WATCH_DEFAULTS: WatchSchedule = { everyMinutes: 2, forMinutes: 30 };
+export const WATCH_LIMITS = {
+  everyMinutes: { min: 0.02, max: 60 },
+  forMinutes: { min: 1, max: 240 },
+} as const;
+const WatchScheduleSchema = z.object({
+  everyMinutes: z.number().min(WATCH_LIMITS.everyMinutes.min).max(WATCH_LIMITS.everyMinutes.max),
+  forMinutes: z.number().min(WATCH_LIMITS.forMinutes.min).max(WATCH_LIMITS.forMinutes.max),
+});
+
+/** One watched device: since when, until when, how often, and the language its notification speaks. */
+export interface WatchEntry {
+  startedAt: number;
+  until: number;
+  everyMs: number;
+  lang: Lang;
+}
+const WatchEntrySchema = z.object({
+  startedAt: z.number().finite(),
+  until: z.number().finite(),
+  everyMs: z.number().finite().positive(),
+  lang: z.enum(LANGS),
+});
+const WatchesSchema = z.record(z.string(), z.unknown());
+
+/** The entries that pass the schema: a store edited by hand keeps what is usable. */
+function watchEntries(raw: unknown): Record<string, WatchEntry> {
+  const parsed = WatchesSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  return Object.fromEntries(
+    Object.entries(parsed.data).flatMap(([id, entry]) => {
+      const checked = WatchEntrySchema.safeParse(entry);
+      return checked.success ? [[id, checked.data]] : [];
+    }),
+  );
+}
+
 export const STORAGE = {
   healthPolicyOverrides: stored('local:healthPolicyOverrides', stringRecord),
   requestsPerMinute: stored('local:fmcRequestsPerMinute', (raw) => RateSchema.safeParse(raw).data ?? null),
@@ -127,12 +175,36 @@ export const STORAGE = {
     (state) => (state.diagnosis ? { ...state, diagnosis: pack(state.diagnosis) } : state),
   ),
   hintCounts: keyed<number, Record<string, number>>('session:hints:', frameCounts),
+  watchSchedule: stored(
+    'local:watchSchedule',
+    (raw): WatchSchedule => WatchScheduleSchema.safeParse(raw).data ?? WATCH_DEFAULTS,
+  ),
+  watches: keyed<string, Record<string, WatchEntry>>('session:watches:', watchEntries),
 } as const;
+
+/** The FMC origins that have devices watched (for the badge and the worker's start-up). */
+export async function watchedOrigins(): Promise<string[]> {
+  return originsWithPrefix('watches:');
+}
 
 /** The FMC origins that have a diagnosis state in storage.session (for the worker's start-up check). */
 export async function diagnosedOrigins(): Promise<string[]> {
-  const prefix = 'diagnosis:';
+  return originsWithPrefix('diagnosis:');
+}
+
+async function originsWithPrefix(prefix: string): Promise<string[]> {
   return Object.keys(await storage.snapshot('session'))
     .filter((key) => key.startsWith(prefix))
     .map((key) => key.slice(prefix.length));
+}
+
+/** Every change of storage.session, raw (keys without their area): for the worker's push to open pages. */
+export function onSessionChanged(
+  listener: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => void,
+): () => void {
+  const handler = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area === 'session') listener(changes);
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
 }

@@ -82,6 +82,8 @@ describe('content script: page-info', () => {
     onMessage?.({ type: 'page-info' }, { id: OWN_ID }, (response: unknown) => {
       answer = response;
     });
+    // The answer waits for the FMC's settings, asked of the background (here: none).
+    await vi.waitFor(() => expect(answer).toBeDefined());
     const parsed = PageInfoSchema.safeParse(answer);
     expect(parsed.success, JSON.stringify(answer)).toBe(true);
     expect(parsed.data?.healthPolicy.url.startsWith('https://fmc.example.com/')).toBe(true);

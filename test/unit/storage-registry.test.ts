@@ -36,6 +36,8 @@ describe('one storage registry', () => {
       STORAGE.tokens('https://fmc.example').key,
       STORAGE.diagnosis('https://fmc.example').key,
       STORAGE.hintCounts(7).key,
+      STORAGE.watchSchedule.key,
+      STORAGE.watches('https://fmc.example').key,
     ];
     expect(keys).toEqual([
       'local:healthPolicyOverrides',
@@ -46,6 +48,8 @@ describe('one storage registry', () => {
       'session:fmc-session:https://fmc.example',
       'session:diagnosis:https://fmc.example',
       'session:hints:7',
+      'local:watchSchedule',
+      'session:watches:https://fmc.example',
     ]);
     const doc = readFileSync(join(ROOT, 'lib/platform/storage.ts'), 'utf8');
     for (const key of keys) {

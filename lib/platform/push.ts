@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { patternForUrl } from '../origins';
+import { VERDICTS_CHANGED } from './hint-protocol';
+
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+const DIAGNOSIS = 'diagnosis:';
+const WATCHES = 'watches:';
+
+interface StateStamp {
+  status?: unknown;
+  finishedAt?: unknown;
+  recheckedAt?: unknown;
+}
+
+/**
+ * The FMCs whose verdicts a storage.session change altered: a run that finished (or failed, keeping the last
+ * diagnosis), a re-check, a watch started or ended. Progress writes of a running diagnosis are not changes.
+ */
+export function verdictsChangedBy(changes: Changes): string[] {
+  const origins: string[] = [];
+  for (const [key, change] of Object.entries(changes)) {
+    if (key.startsWith(WATCHES)) origins.push(key.slice(WATCHES.length));
+    if (!key.startsWith(DIAGNOSIS)) continue;
+    const before = (change.oldValue ?? {}) as StateStamp;
+    const after = (change.newValue ?? {}) as StateStamp;
+    if (after.status === 'running' && before.status === 'running') continue;
+    if (
+      before.status !== after.status ||
+      before.finishedAt !== after.finishedAt ||
+      before.recheckedAt !== after.recheckedAt
+    )
+      origins.push(key.slice(DIAGNOSIS.length));
+  }
+  return [...new Set(origins)];
+}
+
+/**
+ * Tells every frame of the FMC's open tabs that its verdicts changed; those showing hints ask for them again
+ * (`hint-verdicts`). Tabs are found by the FMC's host permission pattern, then by their exact origin.
+ */
+export async function pushVerdictsChanged(origin: string): Promise<void> {
+  const pattern = patternForUrl(origin);
+  if (!pattern) return;
+  const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url) return;
+      try {
+        if (new URL(tab.url).origin !== origin) return;
+      } catch {
+        return;
+      }
+      await browser.tabs.sendMessage(tab.id, { type: VERDICTS_CHANGED }).catch(() => undefined);
+    }),
+  );
+}
