@@ -7,6 +7,7 @@ const suites: Array<[string, () => Promise<{ default: Bench }>]> = [
   ['REST collection against the simulator', () => import('./fmc-collect')],
   ['full-page fleet report, 1,000 devices, in Chromium', () => import('./report')],
   ['popup', () => import('./popup')],
+  ['the loop in the page: re-check, watch, verdicts after a diagnosis', () => import('./loop')],
   ['storage.session size of a diagnosis', () => import('./storage-session')],
   ['REST faults: requests = minimum + one retry per fault', () => import('./faults')],
   ['soak: 1,000 devices, random faults, about 3 minutes', () => import('./soak')],

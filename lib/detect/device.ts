@@ -27,9 +27,15 @@ export function devicesOfRows(rows: readonly Element[], devices: readonly Device
   let titles: Element[] | undefined;
   return rows.map((row) => {
     const own = bestIn(textOf(row), candidates);
-    if (own) return own;
+    if (own.id || own.tie) return own.id;
     titles ??= [...row.ownerDocument.querySelectorAll(TITLES)];
-    return bestIn(titlesAbove(row, titles).join('\n'), candidates);
+    // Nearest title first: the table's caption names this row's device even when an earlier section's
+    // heading names another one (the simulator's caption form after a heading form showed it).
+    for (const title of titlesAbove(row, titles)) {
+      const found = bestIn(title, candidates);
+      if (found.id || found.tie) return found.id;
+    }
+    return null;
   });
 }
 
@@ -50,9 +56,12 @@ function prepare(devices: readonly DeviceNames[]): Candidate[] {
   return out;
 }
 
-/** The longest name found as a whole run of words; null when none, or when two devices share the longest. */
-function bestIn(text: string, candidates: readonly Candidate[]): string | null {
-  if (text === '') return null;
+/**
+ * The longest name found as a whole run of words; `id` null when none, or when two devices share the longest
+ * (`tie`: the text names a device, but which one is ambiguous).
+ */
+function bestIn(text: string, candidates: readonly Candidate[]): { id: string | null; tie: boolean } {
+  if (text === '') return { id: null, tie: false };
   let best: Candidate | null = null;
   let tie = false;
   for (const candidate of candidates) {
@@ -65,7 +74,7 @@ function bestIn(text: string, candidates: readonly Candidate[]): string | null {
     best = candidate;
     tie = false;
   }
-  return best && !tie ? best.id : null;
+  return best && !tie ? { id: best.id, tie: false } : { id: null, tie };
 }
 
 function containsWhole(text: string, name: string): boolean {

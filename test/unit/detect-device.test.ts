@@ -138,4 +138,22 @@ describe('tying a failing row to its device', () => {
     ).toEqual({ h: 'H', l: 'L', r: 'R' });
     expect(doc.querySelector('img')).toBeNull();
   });
+
+  it('the nearest title wins: a caption names its table’s device though an earlier section’s heading names another', () => {
+    const section = (title: string, body: string) =>
+      `<section>${title}<h3>Threat Data Updates on Devices</h3><table>${body}</table></section>`;
+    const row = (id: string) => `<tr id="${id}"><td>Cisco Cloud Configuration</td><td>Failure</td></tr>`;
+    const doc = loadHtml(
+      `<main><h1>Health Monitor</h1>${section('<h2>ftd-0001</h2>', row('a'))}${section(
+        '',
+        `<caption>ftd-0007</caption>${row('b')}`,
+      )}${section('', row('c'))}</main>`,
+    );
+    expect(ties(doc, [device('one', 'ftd-0001'), device('seven', 'ftd-0007')])).toEqual({
+      a: 'one',
+      b: 'seven',
+      // No title of its own: the outline's nearest device heading above it, as a reader would take it.
+      c: 'one',
+    });
+  });
 });
