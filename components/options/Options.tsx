@@ -7,6 +7,7 @@ import { HealthPolicyOverride } from './HealthPolicyOverride';
 import { RateSetting } from './RateSetting';
 import { ResolverSettings } from './ResolverSettings';
 import { useEnabledOrigins } from './useEnabledOrigins';
+import { WatchSetting } from './WatchSetting';
 
 export function Options() {
   const enabled = useEnabledOrigins();
@@ -111,6 +112,7 @@ export function Options() {
       )}
       <ResolverSettings />
       <RateSetting />
+      <WatchSetting />
       <h2>{t('optionsPrivacyHeading')}</h2>
       <p>{t('optionsPrivacy')}</p>
     </main>

@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis, Diagnosis } from '../../lib/diagnose';
 import { INCOMPLETE_TEXT } from '../../lib/diagnose/incomplete';
+import { clearedSince } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/knowledge/schema';
+import type { WatchEntry } from '../../lib/platform/storage';
 import { DeviceDetails } from '../fmc/DeviceDetails';
+import { DeviceLoop } from '../fmc/DeviceLoop';
+import { useWatches } from '../fmc/useWatches';
 import { VerdictBadge } from '../fmc/VerdictBadge';
 import { t } from '../i18n';
 
@@ -14,12 +18,23 @@ const dnsText = (device: DeviceDiagnosis) =>
       : device.managementDns.servers.join(', ');
 
 /** The devices with the Cloud Configuration failure, each with its DNS, proxy, gateway, verdict and runbook. */
-export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang: Lang }) {
+/** A device a re-check found cleared stays listed, with its time, so that the fix shows where it was made. */
+export function FailingDevices({
+  diagnosis,
+  origin,
+  lang,
+}: {
+  diagnosis: Diagnosis;
+  origin: string;
+  lang: Lang;
+}) {
   const failing = diagnosis.devices.filter((device) => device.verdict !== 'healthy');
+  const cleared = diagnosis.devices.filter(clearedSince);
+  const watches = useWatches(origin);
   return (
     <section aria-labelledby="failing-heading">
       <h3 id="failing-heading">{t('popupFailingDevices', String(failing.length))}</h3>
-      {failing.length === 0 ? (
+      {failing.length === 0 && cleared.length === 0 ? (
         diagnosis.failingComplete ? (
           <p class="ok">{t('popupNoFailingDevices')}</p>
         ) : (
@@ -30,8 +45,14 @@ export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang
         )
       ) : (
         <ul class="devices" data-testid="failing-devices">
-          {failing.map((device) => (
-            <FailingDevice key={device.id} device={device} lang={lang} />
+          {[...failing, ...cleared].map((device) => (
+            <FailingDevice
+              key={device.id}
+              device={device}
+              origin={origin}
+              lang={lang}
+              watch={watches[device.id]}
+            />
           ))}
         </ul>
       )}
@@ -52,10 +73,20 @@ export function FailingDevices({ diagnosis, lang }: { diagnosis: Diagnosis; lang
 }
 
 /** One device; its evidence and runbook are drawn when opened, so the popup opens fast on a large fleet. */
-function FailingDevice({ device, lang }: { device: DeviceDiagnosis; lang: Lang }) {
+function FailingDevice({
+  device,
+  origin,
+  lang,
+  watch,
+}: {
+  device: DeviceDiagnosis;
+  origin: string;
+  lang: Lang;
+  watch: WatchEntry | undefined;
+}) {
   const [open, setOpen] = useState(false);
   return (
-    <li data-testid="failing-device" data-verdict={device.verdict}>
+    <li data-testid="failing-device" data-device-id={device.id} data-verdict={device.verdict}>
       <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>
           <VerdictBadge verdict={device.verdict} /> <strong>{device.name}</strong>{' '}
@@ -85,6 +116,7 @@ function FailingDevice({ device, lang }: { device: DeviceDiagnosis; lang: Lang }
           </>
         )}
       </details>
+      <DeviceLoop origin={origin} device={device} lang={lang} watch={watch} direct={false} />
     </li>
   );
 }

@@ -102,7 +102,7 @@ export function FmcPanel({
         <>
           <IncompleteNotice diagnosis={diagnosis} lang={lang} />
           <IntegrationSummary diagnosis={diagnosis} lang={lang} healthPolicyUrl={page?.healthPolicy.url} />
-          <FailingDevices diagnosis={diagnosis} lang={lang} />
+          <FailingDevices diagnosis={diagnosis} origin={origin} lang={lang} />
           <DnsPanel regionHost={diagnosis.integration.sseHost} lang={lang} />
         </>
       ) : (

@@ -20,6 +20,8 @@ export interface FleetTableProps {
   onQuery(query: TableQuery): void;
   selectedId: string | null;
   onSelect(deviceId: string): void;
+  /** The devices watched until their alert clears, tagged in their row. */
+  watched?: Readonly<Record<string, unknown>>;
   lang: Lang;
 }
 
@@ -36,7 +38,15 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: (lang: Lang) => string }> = 
  * and by text. A row opens the device's details on click, Enter or Space; the arrow keys move between rows, and
  * only one row is in the Tab order so the table is one stop on the way through the page.
  */
-export function FleetTable({ devices, query, onQuery, selectedId, onSelect, lang }: FleetTableProps) {
+export function FleetTable({
+  devices,
+  query,
+  onQuery,
+  selectedId,
+  onSelect,
+  watched = {},
+  lang,
+}: FleetTableProps) {
   const ids = { verdict: useId(), text: useId(), help: useId() };
   const [showAll, setShowAll] = useState(false);
   const matching = visibleDevices(devices, query);
@@ -124,7 +134,15 @@ export function FleetTable({ devices, query, onQuery, selectedId, onSelect, lang
               <td>
                 <VerdictBadge verdict={device.verdict} />
               </td>
-              <td class="name">{device.name || device.id}</td>
+              <td class="name">
+                {device.name || device.id}
+                {Object.hasOwn(watched, device.id) && (
+                  <span class="tag watching" data-testid="watching-tag">
+                    {' '}
+                    {t('hintWatching')}
+                  </span>
+                )}
+              </td>
               <td>{device.version}</td>
               <td>{dnsCell(device, lang)}</td>
               <td>{proxyCell(device, lang)}</td>

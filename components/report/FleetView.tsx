@@ -2,11 +2,14 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/knowledge/schema';
 import { DeviceDetails } from '../fmc/DeviceDetails';
+import { DeviceLoop, WatchAllFailing } from '../fmc/DeviceLoop';
 import { IntegrationSummary } from '../fmc/IntegrationSummary';
+import { useWatches } from '../fmc/useWatches';
 import { t } from '../i18n';
 import { FleetFlags } from './FleetFlags';
 import { FleetTable } from './FleetTable';
 import { type HealthPolicyLink, healthPolicyLink } from './health-policy';
+import { reportDevice } from './origin-param';
 import { DEFAULT_QUERY, type TableQuery } from './table-model';
 import { VerdictCounts } from './VerdictCounts';
 
@@ -14,7 +17,9 @@ import { VerdictCounts } from './VerdictCounts';
 export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; origin: string; lang: Lang }) {
   const detailsId = useId();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Opened from a hint or a notification (`&device=`): that device's runbook shows first.
+  const [selectedId, setSelectedId] = useState<string | null>(() => reportDevice(location.search));
+  const watches = useWatches(origin);
   const [policy, setPolicy] = useState<HealthPolicyLink | null>(null);
   const scenario1 = diagnosis.integration.scenario === 1;
   const version = diagnosis.fmc.version;
@@ -65,7 +70,10 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
           <FleetFlags diagnosis={diagnosis} lang={lang} />
         </div>
       </div>
-      <h2>{t('reportDevicesHeading')}</h2>
+      <div class="row devices-head">
+        <h2>{t('reportDevicesHeading')}</h2>
+        <WatchAllFailing origin={origin} devices={diagnosis.devices} lang={lang} />
+      </div>
       <div class="devices">
         <FleetTable
           devices={diagnosis.devices}
@@ -73,11 +81,21 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
           onQuery={setQuery}
           selectedId={selectedId}
           onSelect={select}
+          watched={watches}
           lang={lang}
         />
         <aside id={detailsId} class="details" aria-label={t('reportDetailsHeading')}>
           {selected ? (
-            <DeviceDetails device={selected} lang={lang} />
+            <>
+              <DeviceDetails device={selected} lang={lang} />
+              <DeviceLoop
+                origin={origin}
+                device={selected}
+                lang={lang}
+                watch={watches[selected.id]}
+                direct={true}
+              />
+            </>
           ) : (
             <p class="muted">{t('reportPickDevice')}</p>
           )}

@@ -4,6 +4,7 @@ import { kindsList } from './evidence';
 import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
 import { mdFence, mdInline } from './markdown-escape';
 import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS, VERDICT_LABELS } from './markdown-text';
+import { clearedSince, deviceTimes } from './times';
 import type { DeviceDiagnosis, Diagnosis, Flag, RunbookCommand, RunbookStep } from './types';
 import { VERDICTS } from './types';
 
@@ -61,6 +62,11 @@ export function toMarkdown(diagnosis: Diagnosis, lang: Lang, generatedAt?: Date)
   if (failing.length === 0) out.push(t(complete ? MD_TEXT.noFailing : INCOMPLETE_TEXT.failingUnknown), '');
   else if (!complete) out.push(`*${t(INCOMPLETE_TEXT.failingMaybeMore)}*`, '');
   for (const device of failing) out.push(...deviceSection(device, lang));
+  const cleared = diagnosis.devices.filter(clearedSince);
+  if (cleared.length > 0) {
+    out.push(`## ${t(MD_TEXT.cleared)}`, '');
+    for (const device of cleared) out.push(...deviceSection(device, lang));
+  }
 
   out.push(`## ${t(MD_TEXT.crossChecks)}`, '');
   if ((diagnosis.flags ?? []).length === 0) out.push(t(MD_TEXT.noFlags), '');
@@ -95,6 +101,10 @@ function deviceSection(device: DeviceDiagnosis, lang: Lang): string[] {
   const out = [`### ${mdInline(device.name || device.id)}`, ''];
   out.push(`- **${t(MD_TEXT.colVerdict)}${c}** ${mdInline(t(VERDICT_LABELS[device.verdict]))}`);
   out.push(`- **${t(MD_TEXT.colVersion)}${c}** ${mdInline(device.version)}`);
+  const times = deviceTimes(device);
+  if (times.failingSince) out.push(`- **${t(MD_TEXT.failingSince)}${c}** ${utc(times.failingSince)}`);
+  if (times.clearedAt) out.push(`- **${t(MD_TEXT.clearedAt)}${c}** ${utc(times.clearedAt)}`);
+  if (times.recheckedAt) out.push(`- **${t(MD_TEXT.recheckedAt)}${c}** ${utc(times.recheckedAt)}`);
   // The alert's test results, one a line, the failing one first (the evidence below quotes the failing ones).
   const results = device.alert?.results ?? [];
   if (results.length > 0) {
@@ -151,10 +161,13 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A time as the export writes every time: UTC to the minute, the same for every reader of a TAC case. */
+const utc = (at: Date | number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 function generatedLine(lang: Lang, at: Date | undefined): string {
   const base = pick(MD_TEXT.generated, lang);
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) return `*${base}.*`;
-  const stamp = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const stamp = utc(at);
   return `*${base} ${pick(MD_TEXT.generatedOn, lang)} ${stamp}.*`;
 }
 

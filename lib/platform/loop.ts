@@ -1,4 +1,5 @@
 import type { DeviceDiagnosis } from '../diagnose';
+import { deviceTimes } from '../diagnose/times';
 import { recheckDevice } from '../doctor/recheck';
 import { FmcError } from '../fmc/errors';
 import type { Lang } from '../i18n';
@@ -16,18 +17,6 @@ import { STORAGE, type WatchEntry } from './storage';
  * builds on it in ./watch.ts.
  */
 
-/** The unix-seconds timestamp of an alert as ms, when it is a sane one. */
-function alertMs(device: DeviceDiagnosis): number | undefined {
-  const seconds = device.alert?.timestamp;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-}
-
-function isoMs(iso: string | undefined): number | undefined {
-  if (!iso) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
 /** The compact view a content script gets: names to tie rows by, verdicts, watch and times. No token. */
 export async function hintVerdicts(origin: string): Promise<HintVerdicts | null> {
   const state = await readDiagnosisState(origin);
@@ -37,14 +26,13 @@ export async function hintVerdicts(origin: string): Promise<HintVerdicts | null>
   return {
     finishedAt: state.finishedAt ?? state.startedAt,
     devices: diagnosis.devices.map((device): HintDevice => {
-      const failingSince = alertMs(device);
-      const clearedAt = isoMs(device.clearedAt);
+      const { failingSince, clearedAt } = deviceTimes(device);
       return {
         id: device.id,
         names: [...new Set([device.name, device.hostName ?? ''].map((n) => n.trim()).filter(Boolean))],
         verdict: device.verdict,
         watching: Object.hasOwn(watches, device.id),
-        ...(failingSince && device.verdict !== 'healthy' ? { failingSince } : {}),
+        ...(failingSince ? { failingSince } : {}),
         ...(clearedAt ? { clearedAt } : {}),
       };
     }),
@@ -68,8 +56,7 @@ export async function hintDeviceView(origin: string, id: string, lang: Lang): Pr
   const watch: WatchEntry | undefined = (await STORAGE.watches(origin).read())[id];
   const label = (key: keyof typeof SETTING_LABELS) => SETTING_LABELS[key][lang];
   const read = device.managementDns !== null;
-  const failingSince = alertMs(device);
-  const clearedAt = isoMs(device.clearedAt);
+  const { failingSince, clearedAt, recheckedAt } = deviceTimes(device);
   return {
     id,
     name: device.name,
@@ -101,9 +88,9 @@ export async function hintDeviceView(origin: string, id: string, lang: Lang): Pr
     })),
     watching: watch !== undefined,
     ...(watch ? { watch: { until: watch.until, everyMs: watch.everyMs } } : {}),
-    ...(failingSince && device.verdict !== 'healthy' ? { failingSince } : {}),
+    ...(failingSince ? { failingSince } : {}),
     ...(clearedAt ? { clearedAt } : {}),
-    checkedAt: isoMs(device.recheckedAt) ?? state.finishedAt ?? state.startedAt,
+    checkedAt: recheckedAt ?? state.finishedAt ?? state.startedAt,
   };
 }
 

@@ -339,7 +339,11 @@ describe('storage.session: diagnosis state', () => {
     const container = document.createElement('div');
     document.body.append(container);
     await act(async () => {
-      if (state?.diagnosis) render(h(FailingDevices, { diagnosis: state.diagnosis, lang: 'en' }), container);
+      if (state?.diagnosis)
+        render(
+          h(FailingDevices, { diagnosis: state.diagnosis, origin: 'https://fmc.example', lang: 'en' }),
+          container,
+        );
     });
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain(HOSTILE);
