@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FmcSimulator } from '../fmc-sim/server';
 import { expect, HINT, test } from './fixtures';
-import { signIn, waitForRegistration } from './helpers';
+import { openOnFmc, signIn, waitForRegistration } from './helpers';
 
 // Issue 10's contract, against the real built extension and the simulator: the verdict of a hint's own device
 // after a diagnosis (open pages within 5 s, pages opened later at once), Re-check after the admin's fix
@@ -72,10 +72,8 @@ test('verdicts reach an open page within 5 s of the diagnosis, and a page opened
   await expect(page.locator(VERDICT)).toHaveCount(0);
 
   const { report, finishedAt } = await diagnoseFromReport(context, extensionId, sim);
-  const expected = Object.fromEntries(failingDevices(sim).map((device) => [device.id, 'dns-missing']));
-  await expect
-    .poll(async () => Object.keys(await hintVerdicts(page)).sort(), { timeout: 5_000 })
-    .toEqual(Object.keys(expected).sort());
+  const expected = Object.fromEntries(failingDevices(sim).map((device) => [device.id, device.cause]));
+  await expect.poll(async () => hintVerdicts(page), { timeout: 5_000 }).toEqual(expected);
   expect(Date.now() - finishedAt).toBeLessThan(5_000);
   // The verdict values are the JSON export's: the report's table shows the same per device.
   const inReport = await report
@@ -88,6 +86,9 @@ test('verdicts reach an open page within 5 s of the diagnosis, and a page opened
     expect(verdict).toBe(reportVerdicts[id]);
   // Exactly one device element per hint.
   for (const hint of await page.locator(HINT).all()) await expect(hint.locator(VERDICT)).toHaveCount(1);
+  // The README's picture of a hint showing its device's verdict (the first hint is expanded above).
+  await page.locator(HINT).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/hint-verdict.png' });
 
   const later = await openModulePage(context, sim);
   await expect(later.locator(`${HINT} ${VERDICT}`)).toHaveCount(failingDevices(sim).length, {
@@ -193,4 +194,25 @@ test('hostile device names stay text in the hint and run nothing', async ({ cont
     expect(injected).toBe(false);
   }
   expect(await page.evaluate(() => (window as { __fmcXss?: number }).__fmcXss)).toBeUndefined();
+});
+
+test('the popup re-checks a failing device after the fix and keeps it listed as cleared, with its times', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  await signIn(popup);
+  const [target] = failingDevices(sim);
+  if (!target) throw new Error('the fleet has a failing device');
+  const item = popup.locator(`[data-testid="failing-device"][data-device-id="${target.id}"]`);
+  await expect(item).toHaveAttribute('data-verdict', target.cause ?? '', { timeout: FINISHED_WITHIN_MS });
+  await expect(item.locator('[data-time="failing-since"]')).toBeVisible();
+
+  expect(sim.fixDevice(target.id)).toBe(true);
+  await item.getByRole('button', { name: `Re-check ${target.name} now` }).click();
+  await expect(item).toHaveAttribute('data-verdict', 'healthy', { timeout: 10_000 });
+  await expect(item.locator('[data-time="cleared-at"]')).toBeVisible();
+  await expect(item.locator('[data-time="rechecked-at"]')).toBeVisible();
+  await expect(item.locator('[data-time="failing-since"]')).toHaveCount(0);
 });
