@@ -1,0 +1,306 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { type DiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
+import { hintDeviceView, hintVerdicts } from '../../lib/platform/loop';
+import { STORAGE } from '../../lib/platform/storage';
+import { FAILURE, failing, fleet, healthy, notRead, shown } from '../fixtures/diagnose/build';
+
+const ORIGIN = 'https://fmc.example';
+const OTHER_ORIGIN = 'https://fmc-other.example';
+const CLEARED_ISO = '2026-03-04T05:06:07.000Z';
+
+/**
+ * Four devices: a healthy peer read for comparison, a device without DNS whose host name repeats its name, one
+ * behind a proxy with a host name of its own, one never read. Names carry stray spaces as an FMC may send them.
+ */
+function fleetDiagnosis(): Diagnosis {
+  return diagnose(
+    fleet([
+      healthy('dev-peer', shown({ dns: ['10.0.0.53', '10.0.0.54'], proxy: 'disabled' }), {
+        name: 'HQ FTD',
+        hostName: 'hq-ftd.corp.example',
+      }),
+      failing('dev-nodns', shown({ dns: [], gateway: '10.1.0.1' }), {
+        name: ' Branch FTD ',
+        hostName: 'Branch FTD',
+      }),
+      failing('dev-proxy', shown({ dns: ['10.0.0.53'], proxy: { address: '10.9.0.8', port: 3128 } }), {
+        name: 'Proxy FTD',
+        hostName: '  proxy-ftd.corp.example  ',
+      }),
+      failing('dev-unread', notRead(), { name: 'Unread FTD', hostName: '   ' }),
+    ]),
+  );
+}
+
+async function store(diagnosis: Diagnosis | undefined, extra: Partial<DiagnosisState> = {}) {
+  await writeDiagnosisState(ORIGIN, {
+    status: 'done',
+    startedAt: 1_000,
+    finishedAt: 2_000,
+    ...(diagnosis ? { diagnosis } : {}),
+    ...extra,
+  });
+}
+
+function edit(
+  diagnosis: Diagnosis,
+  id: string,
+  change: (device: DeviceDiagnosis) => DeviceDiagnosis,
+): Diagnosis {
+  return {
+    ...diagnosis,
+    devices: diagnosis.devices.map((device) => (device.id === id ? change(device) : device)),
+  };
+}
+
+const find = <T extends { id: string }>(devices: readonly T[] | undefined, id: string): T => {
+  const found = devices?.find((device) => device.id === id);
+  if (!found) throw new Error(`no device ${id}`);
+  return found;
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('hintVerdicts', () => {
+  it('is null without a diagnosis state, and without a finished diagnosis in it', async () => {
+    expect(await hintVerdicts(ORIGIN)).toBeNull();
+    await store(undefined, { status: 'running', finishedAt: undefined });
+    expect(await hintVerdicts(ORIGIN)).toBeNull();
+  });
+
+  it("gives only this FMC's diagnosis", async () => {
+    await store(fleetDiagnosis());
+    expect(await hintVerdicts(OTHER_ORIGIN)).toBeNull();
+  });
+
+  it('gives every device with its verdict and finishedAt', async () => {
+    const diagnosis = fleetDiagnosis();
+    await store(diagnosis);
+    const verdicts = await hintVerdicts(ORIGIN);
+    expect(verdicts?.finishedAt).toBe(2_000);
+    expect(verdicts?.devices.map((device) => [device.id, device.verdict])).toEqual(
+      diagnosis.devices.map((device) => [device.id, device.verdict]),
+    );
+    expect(find(verdicts?.devices, 'dev-peer').verdict).toBe('healthy');
+    expect(find(verdicts?.devices, 'dev-nodns').verdict).toBe('dns-missing');
+    expect(find(verdicts?.devices, 'dev-proxy').verdict).toBe('proxy');
+  });
+
+  it('falls back to startedAt when the state has no finishedAt', async () => {
+    await store(fleetDiagnosis(), { status: 'running', finishedAt: undefined, startedAt: 1_500 });
+    expect((await hintVerdicts(ORIGIN))?.finishedAt).toBe(1_500);
+  });
+
+  it('names each device by its name and host name, trimmed, deduplicated, none empty', async () => {
+    await store(fleetDiagnosis());
+    const devices = (await hintVerdicts(ORIGIN))?.devices;
+    expect(find(devices, 'dev-peer').names).toEqual(['HQ FTD', 'hq-ftd.corp.example']);
+    expect(find(devices, 'dev-nodns').names).toEqual(['Branch FTD']);
+    expect(find(devices, 'dev-proxy').names).toEqual(['Proxy FTD', 'proxy-ftd.corp.example']);
+    expect(find(devices, 'dev-unread').names).toEqual(['Unread FTD']);
+  });
+
+  it('says which devices are watched', async () => {
+    await store(fleetDiagnosis());
+    await STORAGE.watches(ORIGIN).write({
+      'dev-proxy': { startedAt: 1, until: 2, everyMs: 60_000, lang: 'en' },
+    });
+    const devices = (await hintVerdicts(ORIGIN))?.devices ?? [];
+    expect(devices.filter((device) => device.watching).map((device) => device.id)).toEqual(['dev-proxy']);
+    await STORAGE.watches(OTHER_ORIGIN).write({
+      'dev-nodns': { startedAt: 1, until: 2, everyMs: 60_000, lang: 'en' },
+    });
+    expect(find((await hintVerdicts(ORIGIN))?.devices, 'dev-nodns').watching).toBe(false);
+  });
+
+  it('gives failingSince in ms from the alert timestamp of a failing device only', async () => {
+    let diagnosis = fleetDiagnosis();
+    // A healthy device may still carry an alert that is no longer red or yellow.
+    diagnosis = edit(diagnosis, 'dev-peer', (device) => ({
+      ...device,
+      alert: { status: 'GREEN', details: 'ok', results: ['ok'], timestamp: 1_650_000_000 },
+    }));
+    await store(diagnosis);
+    const devices = (await hintVerdicts(ORIGIN))?.devices;
+    expect(find(devices, 'dev-nodns').failingSince).toBe(FAILURE.timestamp * 1000);
+    expect(find(devices, 'dev-peer')).not.toHaveProperty('failingSince');
+  });
+
+  it('leaves failingSince out when the alert has no sane timestamp', async () => {
+    let diagnosis = fleetDiagnosis();
+    diagnosis = edit(diagnosis, 'dev-nodns', (device) => ({
+      ...device,
+      alert: device.alert ? { status: device.alert.status, details: '', results: [] } : null,
+    }));
+    diagnosis = edit(diagnosis, 'dev-proxy', (device) => ({
+      ...device,
+      alert: device.alert ? { ...device.alert, timestamp: 0 } : null,
+    }));
+    await store(diagnosis);
+    const devices = (await hintVerdicts(ORIGIN))?.devices;
+    expect(find(devices, 'dev-nodns')).not.toHaveProperty('failingSince');
+    expect(find(devices, 'dev-proxy')).not.toHaveProperty('failingSince');
+  });
+
+  it('gives clearedAt in ms from the ISO time a re-check found the alert cleared', async () => {
+    let diagnosis = fleetDiagnosis();
+    diagnosis = edit(diagnosis, 'dev-nodns', (device) => ({
+      ...device,
+      verdict: 'healthy',
+      alert: null,
+      recheckedAt: CLEARED_ISO,
+      clearedAt: CLEARED_ISO,
+    }));
+    diagnosis = edit(diagnosis, 'dev-proxy', (device) => ({ ...device, clearedAt: 'not a date' }));
+    await store(diagnosis);
+    const devices = (await hintVerdicts(ORIGIN))?.devices;
+    const cleared = find(devices, 'dev-nodns');
+    expect(cleared.clearedAt).toBe(Date.parse(CLEARED_ISO));
+    expect(cleared.verdict).toBe('healthy');
+    expect(cleared).not.toHaveProperty('failingSince');
+    expect(find(devices, 'dev-proxy')).not.toHaveProperty('clearedAt');
+    expect(find(devices, 'dev-peer')).not.toHaveProperty('clearedAt');
+  });
+
+  it('carries no token, no evidence and no setting: only the fields a collapsed hint shows', async () => {
+    let diagnosis = fleetDiagnosis();
+    diagnosis = edit(diagnosis, 'dev-nodns', (device) => ({
+      ...device,
+      verdict: 'healthy',
+      alert: null,
+      clearedAt: CLEARED_ISO,
+    }));
+    await store(diagnosis);
+    await writeDiagnosisState(OTHER_ORIGIN, { status: 'done', startedAt: 1, finishedAt: 2, diagnosis });
+    await STORAGE.tokens(ORIGIN).write({
+      username: 'api-user',
+      accessToken: 'secret-access-token',
+      refreshToken: 'secret-refresh-token',
+      issuedAt: 0,
+      refreshCount: 0,
+      loginDomainUuid: 'g',
+      domainUuid: 'g',
+      domains: [{ uuid: 'g', name: 'Global' }],
+    });
+    await STORAGE.watches(ORIGIN).write({ 'dev-proxy': { startedAt: 1, until: 2, everyMs: 3, lang: 'en' } });
+
+    const verdicts = await hintVerdicts(ORIGIN);
+    const json = JSON.parse(JSON.stringify(verdicts)) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['devices', 'finishedAt']);
+    const allowed = ['clearedAt', 'failingSince', 'id', 'names', 'verdict', 'watching'];
+    for (const device of json.devices as Record<string, unknown>[])
+      for (const key of Object.keys(device)) expect(allowed).toContain(key);
+    const text = JSON.stringify(verdicts);
+    for (const secret of ['secret-access-token', 'secret-refresh-token', 'api-user', '10.0.0.53', '3128'])
+      expect(text).not.toContain(secret);
+  });
+});
+
+describe('hintDeviceView', () => {
+  it('is null without a diagnosis, and for a device the diagnosis does not know', async () => {
+    expect(await hintDeviceView(ORIGIN, 'dev-nodns', 'en')).toBeNull();
+    await store(fleetDiagnosis());
+    expect(await hintDeviceView(ORIGIN, 'dev-gone', 'en')).toBeNull();
+    expect(await hintDeviceView(OTHER_ORIGIN, 'dev-nodns', 'en')).toBeNull();
+  });
+
+  it('gives the settings with French labels in French', async () => {
+    await store(fleetDiagnosis());
+    const view = await hintDeviceView(ORIGIN, 'dev-proxy', 'fr');
+    expect(view?.settings).toEqual([
+      { label: 'DNS de management', value: '10.0.0.53' },
+      { label: 'Proxy', value: '10.9.0.8:3128' },
+      { label: 'Passerelle', value: '10.0.0.1' },
+    ]);
+  });
+
+  it('gives the settings with English labels in English', async () => {
+    await store(fleetDiagnosis());
+    const view = await hintDeviceView(ORIGIN, 'dev-peer', 'en');
+    expect(view?.settings).toEqual([
+      { label: 'Management DNS', value: '10.0.0.53, 10.0.0.54' },
+      { label: 'Proxy', value: 'off' },
+      { label: 'Gateway', value: '10.0.0.1' },
+    ]);
+  });
+
+  it('says "none" for a DNS read empty and "not read" for what was not read', async () => {
+    await store(fleetDiagnosis());
+    expect((await hintDeviceView(ORIGIN, 'dev-nodns', 'fr'))?.settings).toEqual([
+      { label: 'DNS de management', value: 'aucun' },
+      { label: 'Proxy', value: 'désactivé' },
+      { label: 'Passerelle', value: '10.1.0.1' },
+    ]);
+    expect((await hintDeviceView(ORIGIN, 'dev-unread', 'fr'))?.settings).toEqual([
+      { label: 'DNS de management', value: 'non lu' },
+      { label: 'Proxy', value: 'non lu' },
+      { label: 'Passerelle', value: 'non lu' },
+    ]);
+    expect((await hintDeviceView(ORIGIN, 'dev-unread', 'en'))?.settings.map((s) => s.value)).toEqual([
+      'not read',
+      'not read',
+      'not read',
+    ]);
+  });
+
+  it("gives the evidence and the runbook in the hint's language only", async () => {
+    const diagnosis = fleetDiagnosis();
+    await store(diagnosis);
+    const device = find(diagnosis.devices, 'dev-nodns');
+    const view = await hintDeviceView(ORIGIN, 'dev-nodns', 'fr');
+    expect(view?.id).toBe('dev-nodns');
+    expect(view?.name).toBe(device.name);
+    expect(view?.verdict).toBe('dns-missing');
+    expect(view?.evidence).toEqual(device.evidence.map((evidence) => evidence.text.fr));
+    expect(view?.evidence.length).toBeGreaterThan(0);
+    expect(view?.runbook.map((step) => step.text)).toEqual(device.runbook.map((step) => step.text.fr));
+    const commands = device.runbook.flatMap((step) => step.commands);
+    expect(view?.runbook.flatMap((step) => step.commands)).toEqual(
+      commands.map((command) => ({
+        command: command.command,
+        shell: command.shell,
+        ...(command.expect ? { expect: command.expect.fr } : {}),
+      })),
+    );
+    const text = JSON.stringify(view);
+    for (const evidence of device.evidence)
+      if (evidence.text.en !== evidence.text.fr) expect(text).not.toContain(JSON.stringify(evidence.text.en));
+  });
+
+  it('gives the watch, failingSince and checkedAt', async () => {
+    await store(fleetDiagnosis());
+    expect(await hintDeviceView(ORIGIN, 'dev-nodns', 'en')).toMatchObject({
+      watching: false,
+      failingSince: FAILURE.timestamp * 1000,
+      checkedAt: 2_000,
+    });
+    expect(await hintDeviceView(ORIGIN, 'dev-nodns', 'en')).not.toHaveProperty('watch');
+
+    await STORAGE.watches(ORIGIN).write({
+      'dev-nodns': { startedAt: 10, until: 1_800_010, everyMs: 120_000, lang: 'fr' },
+    });
+    const view = await hintDeviceView(ORIGIN, 'dev-nodns', 'en');
+    expect(view?.watching).toBe(true);
+    expect(view?.watch).toEqual({ until: 1_800_010, everyMs: 120_000 });
+  });
+
+  it('gives clearedAt and checks at the re-check time once a re-check cleared the device', async () => {
+    const diagnosis = edit(fleetDiagnosis(), 'dev-nodns', (device) => ({
+      ...device,
+      verdict: 'healthy',
+      alert: null,
+      recheckedAt: CLEARED_ISO,
+      clearedAt: CLEARED_ISO,
+    }));
+    await store(diagnosis, { recheckedAt: 9_999 });
+    const view = await hintDeviceView(ORIGIN, 'dev-nodns', 'fr');
+    expect(view?.verdict).toBe('healthy');
+    expect(view?.clearedAt).toBe(Date.parse(CLEARED_ISO));
+    expect(view?.checkedAt).toBe(Date.parse(CLEARED_ISO));
+    expect(view).not.toHaveProperty('failingSince');
+  });
+});
