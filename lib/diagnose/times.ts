@@ -12,7 +12,9 @@ export interface DeviceTimes {
   clearedAt?: number;
 }
 
-const sane = (ms: number) => Number.isFinite(ms) && ms > 0;
+/** After 1970 and within what a `Date` can hold (±8.64e15 ms): an alert's timestamp is the FMC's, so not trusted. */
+const MAX_DATE_MS = 8.64e15;
+const sane = (ms: number) => Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS;
 
 function isoMs(iso: string | undefined): number | undefined {
   if (!iso) return undefined;
@@ -25,7 +27,9 @@ export function deviceTimes(
 ): DeviceTimes {
   const seconds = device.alert?.timestamp;
   const failingSince =
-    typeof seconds === 'number' && sane(seconds) && device.verdict !== 'healthy' ? seconds * 1000 : undefined;
+    typeof seconds === 'number' && sane(seconds * 1000) && device.verdict !== 'healthy'
+      ? seconds * 1000
+      : undefined;
   const recheckedAt = isoMs(device.recheckedAt);
   const clearedAt = device.verdict === 'healthy' ? isoMs(device.clearedAt) : undefined;
   return {

@@ -71,6 +71,17 @@ describe('deviceTimes', () => {
     ).toEqual({});
   });
 
+  it('an alert timestamp beyond what a date can hold is left out, and the Markdown still writes', () => {
+    const d = diagnosis();
+    const device = byId(d, 'ftd-a');
+    const far = {
+      ...device,
+      alert: { ...device.alert, timestamp: 8_640_000_000_000.001 } as DeviceDiagnosis['alert'],
+    };
+    expect(deviceTimes(far)).toEqual({});
+    expect(() => toMarkdown({ ...d, devices: [far] }, 'en')).not.toThrow();
+  });
+
   it('a cleared time on a device failing again is not shown, and it is not "cleared since"', () => {
     const device = { ...byId(diagnosis(), 'ftd-a'), clearedAt: CLEARED };
     expect(deviceTimes(device).clearedAt).toBeUndefined();
