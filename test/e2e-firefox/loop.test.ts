@@ -139,18 +139,38 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
     (rows, id) => (rows.find((row) => (row as HTMLElement).dataset.deviceId === id) as HTMLElement).click(),
     second,
   );
-  (await buttonByText(report, 'Watch until it clears')).click();
+  // Every notification shown, seen from an extension page (one may close itself before a poll reads it).
+  await ext.evaluate(() => {
+    type Event = { addListener(listener: (id: string) => void): void };
+    const api = (
+      globalThis as unknown as { browser: { notifications: { onShown?: Event; onClosed: Event } } }
+    ).browser;
+    const seen: string[] = [];
+    (globalThis as unknown as { seen: string[] }).seen = seen;
+    api.notifications.onShown?.addListener((id) => seen.push(id));
+    api.notifications.onClosed.addListener((id) => seen.push(id));
+  });
+  await (await buttonByText(report, 'Watch until it clears')).click();
   await report.waitForSelector('[data-testid="watching"]');
   expect(sim.fixDevice(second)).toBe(true);
-  const notified = await poll(
-    () =>
-      ext.evaluate(() =>
-        (globalThis as unknown as { browser: typeof chrome }).browser.notifications.getAll(),
-      ),
-    (all) => Object.keys(all).length > 0,
-    { timeout: 20_000, what: 'the watch’s notification' },
-  );
-  expect(Object.keys(notified)).toEqual([`fmc-watch:\n${sim.origin}\n${second}`]);
+  const watchKey = `watches:${sim.origin}`;
+  const state = () =>
+    ext.evaluate(async (key) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return {
+        watching: key in (await api.storage.session.get(key)),
+        alarms: (await api.alarms.getAll()).map((alarm) => alarm.name),
+        shown: Object.keys(await api.notifications.getAll()),
+        seen: (globalThis as unknown as { seen: string[] }).seen,
+      };
+    }, watchKey);
+  // The watch ends (cleared), its alarm goes, and its notification was shown.
+  const ended = await poll(state, (s) => !s.watching && s.alarms.length === 0, {
+    timeout: 20_000,
+    what: 'the watch to end',
+  });
+  const notified = [...new Set([...ended.shown, ...ended.seen])];
+  expect(notified).toEqual([`fmc-watch:\n${sim.origin}\n${second}`]);
   await poll(
     async () => (await verdicts(page))[second],
     (verdict) => verdict === 'healthy',
