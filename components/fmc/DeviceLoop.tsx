@@ -4,11 +4,9 @@ import { deviceTimes } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
 import type { LoopAnswer } from '../../lib/platform/hint-protocol';
 import type { WatchEntry } from '../../lib/platform/storage';
+import { clock } from '../common/clock';
 import { t } from '../i18n';
 import { recheckFrom, watchFrom } from './loop-actions';
-
-const clock = (ms: number, lang: Lang) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
 
 const answerText = (answer: LoopAnswer) =>
   answer.ok
@@ -24,10 +22,10 @@ export function DeviceTimes({ device, lang }: { device: DeviceDiagnosis; lang: L
   return (
     <p class="muted small device-times" data-testid="device-times">
       {times.failingSince && (
-        <span data-time="failing-since">{t('fmcFailingSince', clock(times.failingSince, lang))} </span>
+        <span data-time="failing-since">{t('hintFailingSince', clock(times.failingSince, lang))} </span>
       )}
       {times.clearedAt && (
-        <span data-time="cleared-at">{t('fmcClearedAt', clock(times.clearedAt, lang))} </span>
+        <span data-time="cleared-at">{t('hintClearedAt', clock(times.clearedAt, lang))} </span>
       )}
       {times.recheckedAt && (
         <span data-time="rechecked-at">{t('fmcRecheckedAt', clock(times.recheckedAt, lang))}</span>

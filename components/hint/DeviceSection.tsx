@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HintDevice, HintDeviceView, LoopAnswer } from '../../lib/platform/hint-protocol';
+import { clock } from '../common/clock';
 import { t } from '../i18n';
 import { CommandLine } from './CommandLine';
 import { VerdictTag } from './VerdictTag';
@@ -10,16 +11,6 @@ export interface HintLoop {
   recheck(id: string): Promise<LoopAnswer>;
   watch(id: string, on: boolean): Promise<LoopAnswer>;
   openReport(id?: string): void;
-}
-
-/** `10:42`, or a date and time when not today, in the hint's language. */
-export function clock(ms: number, lang: string): string {
-  const date = new Date(ms);
-  const today = new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(lang, {
-    ...(today ? {} : { dateStyle: 'short' }),
-    timeStyle: 'short',
-  }).format(date);
 }
 
 /** The failing/cleared line of a device, when the diagnosis knows the times. */
