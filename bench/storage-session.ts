@@ -6,8 +6,8 @@
  * of the quota, so that several FMCs, their tokens and the badge counts fit many times over.
  */
 import { runDiagnosis } from '../lib/doctor/run';
-import { pack } from '../lib/platform/compact';
-import type { DiagnosisState } from '../lib/platform/diagnosis-schema';
+import { pack } from '../lib/protocol/compact';
+import type { DiagnosisState } from '../lib/protocol/diagnosis-state';
 import { clientFor, SIM_PASSWORD, SIM_USER, startSim } from '../test/integration/sim-harness';
 import type { BenchFigure } from './types';
 

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type Catalogue, formatCatalogueMessage, substitutionsExpected } from '../lib/i18n';
-import { uiLang } from '../lib/knowledge/alerts';
+import { type Catalogue, formatCatalogueMessage, substitutionsExpected, uiLang } from '../lib/i18n';
 
 /** The keys of `public/_locales/en/messages.json`; a test checks French has the same ones. */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');

@@ -1,28 +1,28 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { reportPath } from '../components/report/origin-param';
-import { patternForUrl } from '../lib/origins';
-import { clearTab, recordFrameCount, tabCount } from '../lib/platform/badge';
-import { injectIntoOpenTabs, syncContentScript } from '../lib/platform/content-script-registry';
+import { clearTab, recordFrameCount, tabCount } from '../lib/features/badge';
+import { injectIntoOpenTabs, syncContentScript } from '../lib/features/content-script-registration';
 import {
   cancelDiagnosis,
   handOverUnreachable,
   markIfInterrupted,
   startDiagnosis,
-} from '../lib/platform/diagnosis-runner';
-import { keepWorkerAlive } from '../lib/platform/keep-alive';
-import { hintDeviceView, hintVerdicts, loopAnswer, recheck } from '../lib/platform/loop';
-import { handleMessage, type LoopHandlers } from '../lib/platform/message-router';
-import { pushVerdictsChanged, verdictsChangedBy } from '../lib/platform/push';
-import { readHealthPolicyOverride } from '../lib/platform/settings';
-import { diagnosedOrigins, onSessionChanged } from '../lib/platform/storage';
+} from '../lib/features/diagnosis-run';
+import { handleMessage, type LoopHandlers } from '../lib/features/message-router';
+import { pushVerdictsChanged, verdictsChangedBy } from '../lib/features/push';
+import { hintDeviceView, hintVerdicts, loopAnswer, recheck } from '../lib/features/recheck';
 import {
   restoreWatches,
   setWatch,
   watchAlarmOrigin,
   watchNotificationTarget,
   watchTick,
-} from '../lib/platform/watch';
+} from '../lib/features/watch';
+import { patternForUrl } from '../lib/origins';
+import { keepWorkerAlive } from '../lib/platform/keep-alive';
+import { readHealthPolicyOverride } from '../lib/platform/settings';
+import { diagnosedOrigins, onSessionChanged } from '../lib/platform/storage';
 
 export default defineBackground(() => {
   // A worker that starts has no run going: a stored "running" whose lock nobody holds was cut short when the

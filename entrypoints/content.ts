@@ -3,8 +3,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { HintLoop } from '../components/hint/DeviceSection';
 import type { ResolvedEntry } from '../components/hint/HintDetails';
 import { mountHint } from '../components/hint/mount';
+import { alertMatchers } from '../lib/alert/alerts';
 import { compileMatchers, findLoggedInUser } from '../lib/detect';
-import { alertMatchers, uiLang } from '../lib/knowledge/alerts';
+import { uiLang } from '../lib/i18n';
 import { createDeviceTies } from '../lib/page/device-ties';
 import { resolveHealthPolicy } from '../lib/page/health-policy';
 import { createHintController, HINT_ATTRIBUTE } from '../lib/page/hint-controller';
@@ -14,7 +15,7 @@ import {
   type HintVerdicts,
   type LoopAnswer,
   VERDICTS_CHANGED,
-} from '../lib/platform/hint-protocol';
+} from '../lib/protocol/hint';
 import type {
   HintCountMessage,
   HintDeviceRequest,
@@ -25,12 +26,12 @@ import type {
   PageInfo,
   RecheckRequest,
   WatchRequest,
-} from '../lib/platform/messages';
+} from '../lib/protocol/messages';
 
 const GUARD = Symbol.for('fmc-cloud-doctor.content');
 
 export default defineContentScript({
-  // Registered at run time for the FMC origins the user enabled (see lib/platform/content-script-registry).
+  // Registered at run time for the FMC origins the user enabled (see lib/features/content-script-registration).
   registration: 'runtime',
   matches: [],
   allFrames: true,

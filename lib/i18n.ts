@@ -8,6 +8,11 @@ export type Lang = (typeof LANGS)[number];
 /** A sentence in every language. */
 export type Localized = Record<Lang, string>;
 
+/** Browser locales come as `fr`, `fr-CA`, `fr_FR`…; every other language falls back to English. */
+export function uiLang(locale: string): Lang {
+  return locale.trim().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 /** A template value: the same in both languages, or one per language (a region's name, a reason). */
 export type FillValue = string | Localized;
 export type FillVars = Readonly<Record<string, FillValue | undefined>>;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DNS_NOTES, type DnsLookupResult, type DnsResolver, lookupHost, requiredHosts } from '../../lib/dns';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { currentResolver } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
 import { LookupResult } from './LookupResult';

@@ -1,5 +1,5 @@
 import { type DnsLookupResult, describeLookup, formatNslookup } from '../../lib/dns';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { t } from '../i18n';
 
 /** One name's answer: a verdict line, the chain and addresses, and the nslookup-style text to paste in a case. */

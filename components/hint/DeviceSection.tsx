@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HintDevice, HintDeviceView, LoopAnswer } from '../../lib/platform/hint-protocol';
+import type { HintDevice, HintDeviceView, LoopAnswer } from '../../lib/protocol/hint';
 import { clock } from '../common/clock';
 import { t } from '../i18n';
 import { CommandLine } from './CommandLine';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceCell } from '../../lib/page/device-ties';
-import type { HintDevice } from '../../lib/platform/hint-protocol';
+import type { HintDevice } from '../../lib/protocol/hint';
 import { t } from '../i18n';
 import { DevicePrompt, DeviceSection, type HintLoop, timesLine } from './DeviceSection';
 import { HintDetails, type ResolvedEntry } from './HintDetails';

@@ -1,4 +1,4 @@
-import { bugUrl } from '../../lib/knowledge/alerts';
+import { bugUrl } from '../../lib/knowledge/bugs';
 import type { Resolved } from '../../lib/knowledge/resolve';
 import type { KnowledgeEntry, Section } from '../../lib/knowledge/schema';
 import { t } from '../i18n';

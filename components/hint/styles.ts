@@ -1,4 +1,4 @@
-import VERDICT_CSS from '../fmc/verdict.css?inline';
+import VERDICT_CSS from '../diagnosis/verdict.css?inline';
 
 /** Scoped to the hint's shadow root: the FMC page's CSS cannot reach in, ours cannot leak out. */
 export const HINT_CSS = `${VERDICT_CSS}

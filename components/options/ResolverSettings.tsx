@@ -8,7 +8,7 @@ import {
   presetFor,
   RESOLVER_URL_PROBLEMS,
 } from '../../lib/dns';
-import { uiLang } from '../../lib/knowledge/alerts';
+import { uiLang } from '../../lib/i18n';
 import { readDohSettings, resetDohSettings, writeDohSettings } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
 

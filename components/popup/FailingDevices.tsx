@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis, Diagnosis } from '../../lib/diagnose';
 import { INCOMPLETE_TEXT } from '../../lib/diagnose/incomplete';
 import { clearedSince } from '../../lib/diagnose/times';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import type { WatchEntry } from '../../lib/platform/storage';
-import { DeviceDetails } from '../fmc/DeviceDetails';
-import { DeviceLoop } from '../fmc/DeviceLoop';
-import { useWatches } from '../fmc/useWatches';
-import { VerdictBadge } from '../fmc/VerdictBadge';
+import { DeviceDetails } from '../diagnosis/DeviceDetails';
+import { DeviceLoop } from '../diagnosis/DeviceLoop';
+import { useWatches } from '../diagnosis/useWatches';
+import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
 
 const dnsText = (device: DeviceDiagnosis) =>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { uiLang } from '../../lib/knowledge/alerts';
+import { uiLang } from '../../lib/i18n';
 import { patternForUrl } from '../../lib/origins';
 import { t } from '../i18n';
 import { FmcPanel } from './FmcPanel';

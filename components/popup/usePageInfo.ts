@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type PageInfo, PageInfoSchema } from '../../lib/platform/messages';
+import { type PageInfo, PageInfoSchema } from '../../lib/protocol/messages';
 
 /**
  * The content script's answer, when it has the expected shape and, given the FMC's origin, a health policy

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { type Diagnosis, toJson, toMarkdown } from '../../lib/diagnose';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { t } from '../i18n';
 import { downloadText, exportFileName } from './export-file';
 

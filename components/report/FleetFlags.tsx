@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { t } from '../i18n';
 
 /** What the cross-checks found across devices, which no single device's page would show. */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { type DeviceDiagnosis, VERDICTS, type Verdict } from '../../lib/diagnose';
 import { MD_TEXT, VERDICT_LABELS } from '../../lib/diagnose/markdown-text';
-import type { Lang } from '../../lib/knowledge/schema';
-import { VerdictBadge } from '../fmc/VerdictBadge';
+import type { Lang } from '../../lib/i18n';
+import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
 import {
   dnsCell,

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
-import type { Lang } from '../../lib/knowledge/schema';
-import { DeviceDetails } from '../fmc/DeviceDetails';
-import { DeviceLoop, WatchAllFailing } from '../fmc/DeviceLoop';
-import { IntegrationSummary } from '../fmc/IntegrationSummary';
-import { useWatches } from '../fmc/useWatches';
+import type { Lang } from '../../lib/i18n';
+import { DeviceDetails } from '../diagnosis/DeviceDetails';
+import { DeviceLoop, WatchAllFailing } from '../diagnosis/DeviceLoop';
+import { IntegrationSummary } from '../diagnosis/IntegrationSummary';
+import { useWatches } from '../diagnosis/useWatches';
 import { t } from '../i18n';
 import { FleetFlags } from './FleetFlags';
 import { FleetTable } from './FleetTable';

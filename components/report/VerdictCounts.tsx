@@ -1,8 +1,8 @@
 import { useId } from 'preact/hooks';
 import { type Diagnosis, VERDICTS, type Verdict } from '../../lib/diagnose';
 import { VERDICT_LABELS } from '../../lib/diagnose/markdown-text';
-import type { Lang } from '../../lib/knowledge/schema';
-import { VerdictBadge } from '../fmc/VerdictBadge';
+import type { Lang } from '../../lib/i18n';
+import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
 
 export interface VerdictCountsProps {

@@ -1,6 +1,6 @@
 import type { DeviceDiagnosis, Verdict } from '../../lib/diagnose';
 import { MD_TEXT } from '../../lib/diagnose/markdown-text';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 
 export type SortKey = 'verdict' | 'name' | 'version' | 'dns' | 'proxy';
 export type SortDirection = 'ascending' | 'descending';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { cancelDiagnosis, startDiagnosis } from '../../lib/platform/diagnosis-runner';
+import { cancelDiagnosis, startDiagnosis } from '../../lib/features/diagnosis-run';
 
 /**
  * Runs the diagnosis in this page, so it goes on when the popup closes. `ownRun` is true while a start of this

@@ -1,4 +1,4 @@
-import { GAP, phraseSource, SEED_DATA_TYPES } from '../knowledge/phrases';
+import { GAP, phraseSource, SEED_DATA_TYPES } from '../alert/phrases';
 import type { AlertMatcher } from './types';
 
 /** No `u` flag on the page-wide patterns: it makes V8 scan a 600 kB page about 15 times slower. */

@@ -1,17 +1,4 @@
-/**
- * How a health check's result reads in a row: the data type's name followed by one of its result words
- * (`Cisco Cloud Configuration` | `Failure`), the module's name maybe first. Phrases come from the knowledge
- * base (`lib/knowledge/alerts.ts`).
- */
-export interface AlertMatcher {
-  /** Knowledge-base id of the entry that explains this alert. */
-  id: string;
-  /** Names of the health module; may precede the data type in the row, never required. */
-  modules: readonly string[];
-  dataType: string;
-  /** The result words that report this alert (the failure words). */
-  results: readonly string[];
-}
+export type { AlertMatcher } from '../alert/alerts';
 
 export interface AlertRowMatch {
   /** Knowledge-base id. */

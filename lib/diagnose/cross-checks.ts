@@ -1,5 +1,5 @@
+import type { Localized } from '../i18n';
 import { fillLocalized } from '../i18n';
-import type { Localized } from '../knowledge/schema';
 import { dnsKey, groupByDnsSet } from './dns-sets';
 import { FLAG_TEXT } from './flag-text';
 import type { BrowserDnsResult, Flag, Verdict } from './types';

@@ -1,4 +1,4 @@
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 
 /**
  * How each fact is worded, as data: `{name}` placeholders are filled by evidence.ts. The wording quotes the

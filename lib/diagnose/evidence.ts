@@ -1,6 +1,6 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import type { Localized } from '../i18n';
 import { type FillVars, fillLocalized } from '../i18n';
-import type { Localized } from '../knowledge/schema';
 import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
 import type { RegionChoice } from './region';
 import type { ScenarioInference } from './scenario';

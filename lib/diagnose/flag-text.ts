@@ -1,4 +1,4 @@
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 
 /** The cross-checks' wording, as data: one text for the device flagged, one for the fleet summary. */
 export const FLAG_TEXT = {

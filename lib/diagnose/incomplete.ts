@@ -1,4 +1,4 @@
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 
 /**
  * The pieces of a diagnosis that can be missing, as the JSON export names them (`incomplete[].part`). A piece

@@ -3,7 +3,7 @@
 export { diagnose } from './diagnose';
 export { toJson } from './json';
 export { toMarkdown } from './markdown';
-export { RUNBOOKS } from './runbooks';
+export { RUNBOOKS } from './runbook-steps';
 export type {
   BrowserDnsResult,
   DeviceDiagnosis,

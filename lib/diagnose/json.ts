@@ -1,5 +1,5 @@
+import type { Lang } from '../i18n';
 import { resolveLang } from '../knowledge/resolve';
-import type { Lang } from '../knowledge/schema';
 import type { Diagnosis } from './types';
 
 // Keys in this order where they appear, the rest alphabetically after them: the same diagnosis always writes

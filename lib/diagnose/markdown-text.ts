@@ -1,4 +1,4 @@
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 
 /** The report's fixed wording, as data. */
 export const MD_TEXT = {
@@ -56,7 +56,7 @@ export const MD_TEXT = {
   colon: { en: ':', fr: ' :' },
 } satisfies Record<string, Localized>;
 
-export { VERDICT_LABELS } from './verdict-labels';
+export { VERDICT_LABELS } from './labels';
 
 export const CLOUD_EVENTS_LABELS: Record<string, Localized> = {
   sent: { en: '{kinds} events sent', fr: 'envoi des événements {kinds}' },

@@ -1,5 +1,5 @@
+import type { Lang, Localized } from '../i18n';
 import { fill } from '../i18n';
-import type { Lang, Localized } from '../knowledge/schema';
 import { kindsList } from './evidence';
 import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
 import { mdFence, mdInline } from './markdown-escape';

@@ -1,7 +1,7 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import type { Localized } from '../i18n';
 import { type FillVars, fill, fillLocalized, same } from '../i18n';
-import { bugUrl } from '../knowledge/alerts';
-import type { Localized } from '../knowledge/schema';
+import { bugUrl } from '../knowledge/bugs';
 import { dnsKey } from './dns-sets';
 import type { RegionChoice } from './region';
 import {
@@ -10,7 +10,7 @@ import {
   RUNBOOKS,
   type StepTemplate,
   UNKNOWN_REASONS,
-} from './runbooks';
+} from './runbook-steps';
 import { isShellSafeHost, isShellSafePort, safeAddresses } from './shell-safe';
 import type { DeviceInput, RunbookCommand, RunbookStep, Verdict } from './types';
 import { readShowNetwork } from './verdict';

@@ -1,4 +1,4 @@
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 import type { CloudEventsState, IntegrationInput, SecurexState } from './types';
 
 export interface ScenarioInference {

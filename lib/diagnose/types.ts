@@ -1,6 +1,6 @@
 import type { ShowNetwork } from '../fmc/show-network';
+import type { Localized } from '../i18n';
 import type { RegionId } from '../knowledge/regions';
-import type { Localized } from '../knowledge/schema';
 import type { IncompleteEntry } from './incomplete';
 
 /**

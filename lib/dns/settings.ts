@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { Localized } from '../i18n';
 import { regionByApiHost } from '../knowledge/regions';
-import type { Localized } from '../knowledge/schema';
 import { canonicalName } from './names';
 
 export const DOH_FORMATS = ['json', 'wire'] as const;

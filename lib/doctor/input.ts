@@ -4,8 +4,8 @@ import { chooseRegion } from '../diagnose/region';
 import { type FleetSnapshot, isCloudConfigurationAlert, type Part, type ShowNetworkResult } from '../fmc';
 import type { FmcError } from '../fmc/errors';
 import type { Device, HealthAlert } from '../fmc/schemas';
+import type { Localized } from '../i18n';
 import { fillLocalized } from '../i18n';
-import type { Localized } from '../knowledge/schema';
 
 /** The FMC's device id of the FMC itself in health alerts. */
 const FMC_ITSELF = '0';

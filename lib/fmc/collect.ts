@@ -1,5 +1,5 @@
-import { ALERT_DATA_TYPES } from '../knowledge/alerts';
-import { dataTypeResults } from '../knowledge/phrases';
+import { ALERT_DATA_TYPES } from '../alert/alerts';
+import { dataTypeResults } from '../alert/phrases';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
 import type { Listed } from './paging';
@@ -90,7 +90,7 @@ const COMMAND_API_DEVICE_SINCE = '6.6';
 /**
  * Whether an alert reports the Cloud Configuration check failing: any SSE connection alert, or a text (name,
  * details, description) naming `Cisco Cloud Configuration` with a failure word after it, read with the page
- * detection's phrases (`lib/knowledge/phrases.ts`). Details list one result per line (`<br>`), so a line
+ * detection's phrases (`lib/alert/phrases.ts`). Details list one result per line (`<br>`), so a line
  * naming it with another result (Success) does not count. No real alert body of this check is public
  * (fmc-rest-api.md): named without any result word, the alert's own red/yellow status is its result.
  */

@@ -1,5 +1,5 @@
-import type { Lang } from '../knowledge/schema';
-import { type FmcMessageCode, type FmcMessageParams, formatFmcMessage } from './messages';
+import type { Lang } from '../i18n';
+import { type FmcMessageCode, type FmcMessageParams, formatFmcMessage } from './error-text';
 
 export interface FmcErrorInit {
   code: FmcMessageCode;

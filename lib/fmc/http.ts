@@ -1,6 +1,6 @@
+import type { FmcMessageCode } from './error-text';
 import { FmcError, isFmcError } from './errors';
 import type { RateLimiter } from './limiter';
-import type { FmcMessageCode } from './messages';
 
 /**
  * What a request does to the FMC decides what we may repeat: logins and token refreshes change nothing on the

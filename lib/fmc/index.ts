@@ -11,10 +11,10 @@ export {
   type Part,
   type ShowNetworkResult,
 } from './collect';
+export { FMC_MESSAGES, type FmcMessageCode, formatFmcMessage } from './error-text';
 export { FmcError, isFatal, isFmcError } from './errors';
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './http';
 export { createFmcLimiter, type FmcLimiter, type FmcLimits, sharedFmcLimiter } from './limiter';
-export { FMC_MESSAGES, type FmcMessageCode, formatFmcMessage } from './messages';
 export {
   type AlertFilter,
   alertFilter,

@@ -3,12 +3,12 @@ import { ampDynamicAnalysis } from './entries/dynamic-analysis';
 import { localMalwareSignatures } from './entries/local-malware';
 import { siDnsFeeds, siNetworkFeeds, siUrlFeeds } from './entries/security-intelligence';
 import { urlCategoryReputation } from './entries/url-category';
-import type { KnowledgeEntry, Lang, Localized } from './schema';
+import type { KnowledgeEntry } from './schema';
 
 // Type-only imports from schema.ts keep zod out of the content-script bundle; the tests validate the data.
 
-export { alertMatchers, bugUrl, uiLang } from './alerts';
-export type { Bug, Command, KnowledgeEntry, Lang, Link, Localized, Section, Step } from './schema';
+export { bugUrl } from './bugs';
+export type { Bug, Command, KnowledgeEntry, Link, Section, Step } from './schema';
 export { TAC_NOTE };
 
 // Rows of "Threat Data Updates on Devices" left out: "SI SHA Lists (from TID)" and "Threat Configuration" are
@@ -25,8 +25,4 @@ export const knowledgeBase: readonly KnowledgeEntry[] = [
 
 export function entryById(id: string): KnowledgeEntry | undefined {
   return knowledgeBase.find((entry) => entry.id === id);
-}
-
-export function localize(text: Localized, lang: Lang): string {
-  return text[lang];
 }

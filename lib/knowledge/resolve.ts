@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './schema';
+import type { Lang, Localized } from '../i18n';
 
 /** The same shape with every `{ en, fr }` replaced by the text of one language. */
 export type Resolved<T> = T extends Localized

@@ -8,9 +8,6 @@ import { z } from 'zod';
 
 import type { Localized as LocalizedText } from '../i18n';
 
-// The language type lives in lib/i18n.ts; the knowledge base re-exports it for its own readers.
-export { LANGS, type Lang } from '../i18n';
-
 /** Every user-visible sentence exists in every language. */
 export const Localized = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
 export type Localized = LocalizedText;

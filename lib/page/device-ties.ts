@@ -1,5 +1,5 @@
 import { devicesOfRows } from '../detect';
-import type { HintDevice, HintVerdicts } from '../platform/hint-protocol';
+import type { HintDevice, HintVerdicts } from '../protocol/hint';
 
 /** What one hint knows of its device: null while its row is tied to none (or no diagnosis exists). */
 export interface DeviceCell {

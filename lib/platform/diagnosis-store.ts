@@ -1,7 +1,7 @@
-import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
+import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
 import { STORAGE } from './storage';
 
-export { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
+export { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
 
 /**
  * The last diagnosis of each FMC and the run in progress, in storage.session (`STORAGE.diagnosis`): the popup

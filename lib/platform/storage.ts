@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
 import type { StoredSession } from '../fmc/session';
 import { LANGS, type Lang } from '../i18n';
-import { isPacked, pack, unpack } from './compact';
-import { WATCH_DEFAULTS, type WatchSchedule, WatchScheduleSchema } from './watch-schedule';
+import { isPacked, pack, unpack } from '../protocol/compact';
+import { WATCH_DEFAULTS, type WatchSchedule, WatchScheduleSchema } from '../protocol/watch-schedule';
 
-export { WATCH_DEFAULTS, WATCH_LIMITS, type WatchSchedule } from './watch-schedule';
+export { WATCH_DEFAULTS, WATCH_LIMITS, type WatchSchedule } from '../protocol/watch-schedule';
 
-import { type DiagnosisState, parseDiagnosisState } from './diagnosis-schema';
+import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
 
 /**
  * Every key the extension stores, in one place: its area, and the check what is read there must pass.

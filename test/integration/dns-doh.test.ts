@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveDoh } from '../../lib/dns/doh';
+import { describeLookup } from '../../lib/dns/error-text';
 import { createDohResolver, formatNslookup, lookupHost, lookupHosts } from '../../lib/dns/lookup';
-import { describeLookup } from '../../lib/dns/messages';
 import { requiredHosts } from '../../lib/dns/settings';
 import { encodeQuery } from '../../lib/dns/wire';
 import { type DohServer, startDohServer } from '../dns/doh-server';

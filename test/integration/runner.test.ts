@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { isDiagnosing, markIfInterrupted, startDiagnosis } from '../../lib/features/diagnosis-run';
 import { FmcClient, MemoryTokenStore } from '../../lib/fmc';
 import { listDevices } from '../../lib/fmc/resources';
-import { isDiagnosing, markIfInterrupted, startDiagnosis } from '../../lib/platform/diagnosis-runner';
 import { readDiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
 import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { diagnosisLock, locks, memoryLocks } from '../../lib/platform/locks';

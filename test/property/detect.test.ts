@@ -13,9 +13,9 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { ALERT_DATA_TYPES, alertMatchers } from '../../lib/alert/alerts';
+import { FAILURE_WORDS, HEALTH_MODULE_NAMES } from '../../lib/alert/phrases';
 import { compileMatchers, findAlertRows, rowOf, rowStillMatches } from '../../lib/detect';
-import { ALERT_DATA_TYPES, alertMatchers } from '../../lib/knowledge/alerts';
-import { FAILURE_WORDS, HEALTH_MODULE_NAMES } from '../../lib/knowledge/phrases';
 import { propertyConfig } from './config';
 
 const config = propertyConfig(import.meta.url);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { clearTab, recordFrameCount, tabCount } from '../../lib/platform/badge';
+import { clearTab, recordFrameCount, tabCount } from '../../lib/features/badge';
 
 const badgeText = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 const stored = async (tabId: number) =>

@@ -5,7 +5,7 @@ import {
   enabledPatterns,
   injectIntoOpenTabs,
   syncContentScript,
-} from '../../lib/platform/content-script-registry';
+} from '../../lib/features/content-script-registration';
 
 type Scripting = typeof fakeBrowser.scripting;
 type Script = Parameters<Scripting['registerContentScripts']>[0][number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { alertMatchers } from '../../lib/alert/alerts';
 import { compileMatchers, type DeviceNames, devicesOfRows, findAlertRows } from '../../lib/detect';
-import { alertMatchers } from '../../lib/knowledge/alerts';
 import { loadFixture, loadHtml } from '../fixtures/detect/load';
 
 const compiled = compileMatchers(alertMatchers);

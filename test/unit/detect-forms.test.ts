@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { alertMatchers } from '../../lib/alert/alerts';
 import { compileMatchers, findAlertRows } from '../../lib/detect';
-import { alertMatchers } from '../../lib/knowledge/alerts';
 import { loadFixture } from '../fixtures/detect/load';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/diagnose/diagnose';
 import { chooseRegion } from '../../lib/diagnose/region';
-import { RUNBOOKS } from '../../lib/diagnose/runbooks';
+import { RUNBOOKS } from '../../lib/diagnose/runbook-steps';
 import type { DeviceDiagnosis, DiagnoseInput, RunbookStep } from '../../lib/diagnose/types';
 import { VERDICTS } from '../../lib/diagnose/types';
 import { REGIONS } from '../../lib/knowledge/regions';

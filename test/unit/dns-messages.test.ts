@@ -6,7 +6,7 @@ import {
   DNS_SYSTEM_MESSAGES,
   describeDnsError,
   describeLookup,
-} from '../../lib/dns/messages';
+} from '../../lib/dns/error-text';
 import { RESOLVER_URL_PROBLEMS } from '../../lib/dns/settings';
 import type { DnsErrorCode, DnsLookupResult } from '../../lib/dns/types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FMC_MESSAGES, formatFmcMessage } from '../../lib/fmc/error-text';
 import { FmcError } from '../../lib/fmc/errors';
-import { FMC_MESSAGES, formatFmcMessage } from '../../lib/fmc/messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

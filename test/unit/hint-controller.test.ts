@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { mountHint } from '../../components/hint/mount';
+import { alertMatchers } from '../../lib/alert/alerts';
 import { type AlertRowMatch, compileMatchers } from '../../lib/detect';
-import { alertMatchers } from '../../lib/knowledge/alerts';
 import { createHintController, HINT_ATTRIBUTE, type MountedHint } from '../../lib/page/hint-controller';
 import type { MutationBatch } from '../../lib/page/mutation-batcher';
 import { stubI18n } from './support/i18n-stub';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertMatchers, entryById, knowledgeBase } from '../../lib/knowledge';
+import { alertMatchers } from '../../lib/alert/alerts';
+import { entryById, knowledgeBase } from '../../lib/knowledge';
 
 describe('alert matchers, the part of the knowledge base the content script bundles', () => {
   it('has one matcher per entry, with the entry’s own match', () => {

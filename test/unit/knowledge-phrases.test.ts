@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatchers } from '../../lib/detect';
-import { alertMatchers } from '../../lib/knowledge/alerts';
+import { alertMatchers } from '../../lib/alert/alerts';
 import {
   dataTypeResults,
   FAILURE_WORDS,
@@ -8,7 +7,8 @@ import {
   isFailureWord,
   phraseSource,
   SEED_DATA_TYPES,
-} from '../../lib/knowledge/phrases';
+} from '../../lib/alert/phrases';
+import { compileMatchers } from '../../lib/detect';
 
 describe('the module’s phrases, one home for the page and the API', () => {
   it('lists the seed’s ten data types in its order, URL Category and Reputation twice', () => {

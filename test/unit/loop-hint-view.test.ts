@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { hintDeviceView, hintVerdicts } from '../../lib/features/recheck';
 import { type DiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
-import { hintDeviceView, hintVerdicts } from '../../lib/platform/loop';
 import { STORAGE } from '../../lib/platform/storage';
 import { FAILURE, failing, fleet, healthy, notRead, shown } from '../fixtures/diagnose/build';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DeviceLoop, DeviceTimes, WatchAllFailing } from '../../components/fmc/DeviceLoop';
+import { DeviceLoop, DeviceTimes, WatchAllFailing } from '../../components/diagnosis/DeviceLoop';
 import { FailingDevices } from '../../components/popup/FailingDevices';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
 import { toMarkdown } from '../../lib/diagnose/markdown';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictsChangedBy } from '../../lib/platform/push';
+import { verdictsChangedBy } from '../../lib/features/push';
 
 const A = 'https://fmc-a.example';
 const B = 'https://fmc-b.example:8443';

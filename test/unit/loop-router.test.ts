@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import type { HintDeviceView, HintVerdicts } from '../../lib/platform/hint-protocol';
 import {
   droppedMessageCount,
   handleMessage,
   type LoopHandlers,
   type MessageHandlers,
-} from '../../lib/platform/message-router';
+} from '../../lib/features/message-router';
+import type { HintDeviceView, HintVerdicts } from '../../lib/protocol/hint';
 
 type Sender = Browser.runtime.MessageSender;
 

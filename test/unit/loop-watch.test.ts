@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
-import { writeDiagnosisState } from '../../lib/platform/diagnosis-store';
-import type { RecheckOutcome } from '../../lib/platform/loop';
-import { loopText } from '../../lib/platform/loop-messages';
-import { STORAGE, WATCH_DEFAULTS } from '../../lib/platform/storage';
+import type { RecheckOutcome } from '../../lib/features/recheck';
 import {
   setWatch,
   type TickOptions,
   watchAlarmOrigin,
   watchNotificationTarget,
   watchTick,
-} from '../../lib/platform/watch';
+} from '../../lib/features/watch';
+import { writeDiagnosisState } from '../../lib/platform/diagnosis-store';
+import { STORAGE, WATCH_DEFAULTS } from '../../lib/platform/storage';
+import { loopText } from '../../lib/protocol/loop-answers';
 import { failing, fleet, healthy, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 

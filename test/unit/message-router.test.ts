@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
+import { droppedMessageCount, handleMessage, type MessageHandlers } from '../../lib/features/message-router';
 import { entryById } from '../../lib/knowledge';
-import { droppedMessageCount, handleMessage, type MessageHandlers } from '../../lib/platform/message-router';
 
 type Sender = Browser.runtime.MessageSender;
 

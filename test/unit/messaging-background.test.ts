@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background';
-import { droppedMessageCount } from '../../lib/platform/message-router';
-import { ExtensionMessage } from '../../lib/platform/messages';
+import { droppedMessageCount } from '../../lib/features/message-router';
+import { ExtensionMessage } from '../../lib/protocol/messages';
 
 /**
  * The background as the browser starts it: which channels it opens, and what its one message listener does

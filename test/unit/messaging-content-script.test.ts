@@ -5,7 +5,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import contentScript from '../../entrypoints/content';
 import { HINT_ATTRIBUTE } from '../../lib/page/hint-controller';
-import { ExtensionMessage, PageInfoSchema } from '../../lib/platform/messages';
+import { ExtensionMessage, PageInfoSchema } from '../../lib/protocol/messages';
 import { stubI18n } from './support/i18n-stub';
 
 /**

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { parsePageInfo, usePageInfo } from '../../components/popup/usePageInfo';
-import type { PageInfo } from '../../lib/platform/messages';
+import type { PageInfo } from '../../lib/protocol/messages';
 
 /**
  * The popup asks the content script of the FMC tab for the page's user and health policy link. The answer

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Report } from '../../components/report/Report';
 import { diagnose } from '../../lib/diagnose';
+import { cancelDiagnosis, startDiagnosis } from '../../lib/features/diagnosis-run';
 import type { StoredSession } from '../../lib/fmc/session';
-import { cancelDiagnosis, startDiagnosis } from '../../lib/platform/diagnosis-runner';
 import { type DiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
 import { branchFleet } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
@@ -32,7 +32,7 @@ vi.mock('../../lib/platform/fmc-client', () => ({ fmcClientFor: vi.fn(async () =
 
 let running = false;
 let finishRun: () => void = () => undefined;
-vi.mock('../../lib/platform/diagnosis-runner', () => ({
+vi.mock('../../lib/features/diagnosis-run', () => ({
   startDiagnosis: vi.fn(() => {
     running = true;
     return new Promise<void>((resolve) => {

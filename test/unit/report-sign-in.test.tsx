@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SignInForm, type SignInFormProps } from '../../components/fmc/SignInForm';
+import { SignInForm, type SignInFormProps } from '../../components/diagnosis/SignInForm';
 import { FmcError } from '../../lib/fmc/errors';
 import type { StoredSession } from '../../lib/fmc/session';
 import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/settings';

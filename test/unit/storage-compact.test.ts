@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/diagnose';
-import { isPacked, pack, unpack } from '../../lib/platform/compact';
+import { isPacked, pack, unpack } from '../../lib/protocol/compact';
 import { branchFleet } from '../fixtures/diagnose/build';
 import { propertyConfig } from '../property/config';
 

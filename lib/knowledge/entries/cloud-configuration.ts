@@ -1,4 +1,4 @@
-import { ALERT_DATA_TYPES, failureMatch } from '../alerts';
+import { ALERT_DATA_TYPES, failureMatch } from '../../alert/alerts';
 import { REGIONS } from '../regions';
 import type { Bug, Command, KnowledgeEntry, Link, Section } from '../schema';
 import { failureTitle, nslookup, SHOW_NETWORK_DNS, silenceSection } from './shared';

@@ -1,4 +1,4 @@
-import { ALERT_DATA_TYPES, failureMatch } from '../alerts';
+import { ALERT_DATA_TYPES, failureMatch } from '../../alert/alerts';
 import type { KnowledgeEntry } from '../schema';
 import { failureTitle, hostChecks, OFFLINE_SILENCE, pathStep, SHOW_NETWORK_DNS } from './shared';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { markIfInterrupted } from '../../lib/platform/diagnosis-runner';
+import { markIfInterrupted } from '../../lib/features/diagnosis-run';
 import {
   type DiagnosisState,
   readDiagnosisState,

@@ -3,7 +3,7 @@ import type { Diagnosis } from '../diagnose';
 import { INCOMPLETE_PARTS } from '../diagnose/incomplete';
 import { DeviceDiagnosisSchema, DiagnosisSchema } from '../diagnose/schema';
 import type { DoctorProgress } from '../doctor/run';
-import type { Localized } from '../knowledge/schema';
+import type { Localized } from '../i18n';
 
 /** The stored state of an FMC's diagnosis (`STORAGE.diagnosis`), and the schema every read checks. */
 export interface DiagnosisState {

@@ -1,5 +1,5 @@
+import type { Localized } from '../i18n';
 import { fillLocalized } from '../i18n';
-import type { Localized } from '../knowledge/schema';
 
 /**
  * Why a run stopped when the FMC client is not the reason: error codes of `DiagnosisState.error`, worded in

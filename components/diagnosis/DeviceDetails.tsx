@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { t } from '../i18n';
 import { RunbookCommandLine } from './RunbookCommandLine';
 import { TextLines } from './TextLines';

@@ -1,5 +1,5 @@
 import type { Verdict } from '../../lib/diagnose';
-import { VERDICT_ICONS, VERDICT_LABELS } from '../../lib/diagnose/verdict-labels';
+import { VERDICT_ICONS, VERDICT_LABELS } from '../../lib/diagnose/labels';
 import { currentLang } from './lang';
 import './fmc.css';
 

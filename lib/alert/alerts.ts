@@ -1,6 +1,19 @@
-import type { AlertMatcher } from '../detect/types';
 import { FAILURE_WORDS, HEALTH_MODULE_NAMES } from './phrases';
-import type { Lang } from './schema';
+
+/**
+ * How a health check's result reads in a row: the data type's name followed by one of its result words
+ * (`Cisco Cloud Configuration` | `Failure`), the module's name maybe first. The page detection (`lib/detect`)
+ * compiles these; the phrases are this folder's.
+ */
+export interface AlertMatcher {
+  /** Knowledge-base id of the entry that explains this alert. */
+  id: string;
+  /** Names of the health module; may precede the data type in the row, never required. */
+  modules: readonly string[];
+  dataType: string;
+  /** The result words that report this alert (the failure words). */
+  results: readonly string[];
+}
 
 /**
  * The Health Monitor rows the knowledge base explains, apart from its prose: the content script bundles
@@ -29,12 +42,3 @@ export const alertMatchers: AlertMatcher[] = Object.entries(ALERT_DATA_TYPES).ma
   id,
   ...failureMatch(dataType),
 }));
-
-/** Browser locales come as `fr`, `fr-CA`, `fr_FR`…; every other language falls back to English. */
-export function uiLang(locale: string): Lang {
-  return locale.trim().toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-export function bugUrl(id: string): string {
-  return `https://bst.cloudapps.cisco.com/bugsearch/bug/${encodeURIComponent(id)}`;
-}

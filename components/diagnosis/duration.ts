@@ -1,4 +1,4 @@
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 
 /**
  * "12 seconds", "3 minutes": rounded up, since it is the time left at the FMC's allowed rate (a worst case).

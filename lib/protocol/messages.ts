@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS } from '../knowledge/schema';
+import { LANGS } from '../i18n';
 
 /**
  * Every message our pages and content scripts send to the background. The background validates each one

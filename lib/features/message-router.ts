@@ -2,8 +2,8 @@ import { type Browser, browser } from 'wxt/browser';
 import type { Lang } from '../i18n';
 import { entryById } from '../knowledge';
 import { resolveLang } from '../knowledge/resolve';
-import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from './hint-protocol';
-import { ExtensionMessage } from './messages';
+import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from '../protocol/hint';
+import { ExtensionMessage } from '../protocol/messages';
 
 export interface MessageHandlers {
   recordFrameCount(tabId: number, frameId: number, count: number): Promise<number>;

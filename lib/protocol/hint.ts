@@ -2,7 +2,7 @@ import type { Verdict } from '../diagnose/types';
 
 // The page side of the loop (issue 10): shapes the background sends to content scripts. Free of zod and of any
 // runtime import, so the content script can use them without growing (the messages it sends are validated by
-// the background, lib/platform/messages.ts).
+// the background, lib/protocol/messages.ts).
 
 /**
  * What a content script gets of its FMC's diagnosis: the few fields a collapsed hint shows, for tying rows to

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
+import { loopAnswer, recheck } from '../../lib/features/recheck';
 import type { Lang } from '../../lib/i18n';
-import type { LoopAnswer } from '../../lib/platform/hint-protocol';
-import { loopAnswer, recheck } from '../../lib/platform/loop';
+import type { LoopAnswer } from '../../lib/protocol/hint';
 
 /**
  * Re-check and watch from our own pages (issue 10). The report re-checks in its own page (`direct`): an

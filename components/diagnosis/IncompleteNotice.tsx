@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import { INCOMPLETE_TEXT, PART_LABELS } from '../../lib/diagnose/incomplete';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import './fmc.css';
 
 /**

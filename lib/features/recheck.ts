@@ -3,13 +3,13 @@ import { deviceTimes } from '../diagnose/times';
 import { recheckDevice } from '../doctor/recheck';
 import { FmcError } from '../fmc/errors';
 import type { Lang } from '../i18n';
-import { readDiagnosisState, writeDiagnosisState } from './diagnosis-store';
-import { fmcClientFor } from './fmc-client';
-import type { HintDevice, HintDeviceView, HintVerdicts, LoopAnswer } from './hint-protocol';
-import { diagnosisLock, locks } from './locks';
-import { type LoopMessageCode, loopText } from './loop-messages';
-import { currentResolver } from './resolver-setting';
-import { STORAGE, type WatchEntry } from './storage';
+import { readDiagnosisState, writeDiagnosisState } from '../platform/diagnosis-store';
+import { fmcClientFor } from '../platform/fmc-client';
+import { diagnosisLock, locks } from '../platform/locks';
+import { currentResolver } from '../platform/resolver-setting';
+import { STORAGE, type WatchEntry } from '../platform/storage';
+import type { HintDevice, HintDeviceView, HintVerdicts, LoopAnswer } from '../protocol/hint';
+import { type LoopMessageCode, loopText } from '../protocol/loop-answers';
 
 /**
  * The loop closed in the page (issue 10), the part that runs wherever the FMC can be reached: what a hint may

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { FmcError } from '../../lib/fmc/errors';
 import type { StoredSession } from '../../lib/fmc/session';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { isPlainHttpRemote } from '../../lib/origins';
 import { fmcClientFor } from '../../lib/platform/fmc-client';
 import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/settings';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { uiLang } from '../../lib/knowledge/alerts';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
+import { uiLang } from '../../lib/i18n';
 
 /** The language of the diagnosis texts: the browser's UI language, as for the message catalogue. */
 export function currentLang(): Lang {

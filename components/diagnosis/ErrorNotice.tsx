@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../../lib/knowledge/schema';
+import type { Lang, Localized } from '../../lib/i18n';
 import { type MessageKey, t } from '../i18n';
 import './fmc.css';
 

@@ -1,5 +1,5 @@
 import type { RunbookCommand } from '../../lib/diagnose';
-import type { Lang } from '../../lib/knowledge/schema';
+import type { Lang } from '../../lib/i18n';
 import { useCopy } from '../common/copy';
 import { t } from '../i18n';
 

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Lang } from '../i18n';
-import { readDiagnosisState } from './diagnosis-store';
-import type { LoopAnswer } from './hint-protocol';
-import { type RecheckOutcome, recheck } from './loop';
-import { type LoopMessageCode, loopText } from './loop-messages';
-import { STORAGE, type WatchEntry, watchedOrigins } from './storage';
+import { readDiagnosisState } from '../platform/diagnosis-store';
+import { STORAGE, type WatchEntry, watchedOrigins } from '../platform/storage';
+import type { LoopAnswer } from '../protocol/hint';
+import { type LoopMessageCode, loopText } from '../protocol/loop-answers';
+import { type RecheckOutcome, recheck } from './recheck';
 
 /**
  * Watch until it clears (issue 10): the device is re-checked every `everyMinutes` (2 by default) for up to

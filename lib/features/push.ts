@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { patternForUrl } from '../origins';
-import { VERDICTS_CHANGED } from './hint-protocol';
+import { VERDICTS_CHANGED } from '../protocol/hint';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 

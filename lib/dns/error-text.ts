@@ -1,4 +1,4 @@
-import type { Lang } from '../knowledge/schema';
+import type { Lang } from '../i18n';
 import type { DnsError, DnsErrorCode, DnsLookupResult, DnsResolverInfo } from './types';
 
 type Texts = Readonly<Record<Lang, string>>;

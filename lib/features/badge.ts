@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 
-import { STORAGE } from './storage';
+import { STORAGE } from '../platform/storage';
 
 /** `STORAGE.hintCounts` keeps only counts as this module writes them: the badge shows what is sane. */
 const total = (frames: Record<string, number>) => Object.values(frames).reduce((sum, n) => sum + n, 0);

@@ -2,8 +2,8 @@ import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import { kindsList } from '../../lib/diagnose/evidence';
 import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS } from '../../lib/diagnose/markdown-text';
+import type { Lang } from '../../lib/i18n';
 import { fill } from '../../lib/i18n';
-import type { Lang } from '../../lib/knowledge/schema';
 import { t } from '../i18n';
 import './fmc.css';
 

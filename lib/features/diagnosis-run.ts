@@ -1,12 +1,12 @@
 import { runDiagnosis } from '../doctor/run';
 import { FmcError } from '../fmc/errors';
-import type { DiagnosisState } from './diagnosis-schema';
-import { readDiagnosisState, writeDiagnosisState } from './diagnosis-store';
-import { fmcClientFor } from './fmc-client';
-import { diagnosisLock, locks } from './locks';
-import { currentResolver } from './resolver-setting';
-import { runError } from './run-messages';
-import { readRateOverride } from './settings';
+import { readDiagnosisState, writeDiagnosisState } from '../platform/diagnosis-store';
+import { fmcClientFor } from '../platform/fmc-client';
+import { diagnosisLock, locks } from '../platform/locks';
+import { currentResolver } from '../platform/resolver-setting';
+import { readRateOverride } from '../platform/settings';
+import type { DiagnosisState } from '../protocol/diagnosis-state';
+import { runError } from '../protocol/run-answers';
 
 /** Runs of this page or worker, for Cancel. Other contexts' runs are seen through the lock. */
 const running = new Map<string, AbortController>();
