@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { Resolved } from '../knowledge/resolve';
+import type { KnowledgeEntry } from '../knowledge/schema';
+import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from '../protocol/hint';
+import { VERDICTS_CHANGED } from '../protocol/hint';
+import type { ExtensionMessage } from '../protocol/messages';
+
+/**
+ * The typed senders: every `sendMessage` of the extension goes through this file, so a message and the answer
+ * its sender expects are written once (the background validates what arrives, `lib/protocol/messages.ts`).
+ * Type-only imports of the protocol: the content script bundles no zod for this.
+ */
+
+/** What the background answers to each message (`undefined` when it drops one). */
+export interface Answers {
+  'hint-count': number;
+  knowledge: Resolved<KnowledgeEntry> | null;
+  'tab-hint-count': number;
+  diagnose: true;
+  'hint-verdicts': HintVerdicts | null;
+  'hint-settings': HintSettings;
+  'hint-device': HintDeviceView | null;
+  recheck: LoopAnswer;
+  watch: LoopAnswer;
+  'open-report': true;
+}
+
+type MessageOf<T extends keyof Answers> = Extract<ExtensionMessage, { type: T }>;
+
+/** A message to the background, from a content script or one of our pages. */
+export function askBackground<T extends keyof Answers>(
+  message: MessageOf<T>,
+): Promise<Answers[T] | undefined> {
+  return browser.runtime.sendMessage(message) as Promise<Answers[T] | undefined>;
+}
+
+/** The message our pages send to the content script of a tab's top frame (`lib/page`), and its raw answer. */
+export const PAGE_INFO = 'page-info';
+export function askPageInfo(tabId: number): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type: PAGE_INFO }, { frameId: 0 });
+}
+
+/** Tells a tab's content scripts that their FMC's verdicts changed: they ask again (`hint-verdicts`). */
+export function tellVerdictsChanged(tabId: number): Promise<void> {
+  return browser.tabs.sendMessage(tabId, { type: VERDICTS_CHANGED }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
