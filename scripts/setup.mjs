@@ -83,6 +83,19 @@ const TEST_PACKAGES = [
   ['firefox-esr-l10n-fr', () => dpkgInstalled('firefox-esr-l10n-fr')],
 ];
 
+/** Whether this process may install Debian packages itself: root, with apt-get. */
+const canApt = () => process.getuid?.() === 0 && findCommand('apt-get') !== null;
+
+/** Installs Debian packages quietly (apt-get update first). False when apt-get failed. */
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) =>
+    spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+  if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', ...packages])) return true;
+  console.log('apt-get install failed');
+  return false;
+}
+
 /**
  * Installs the missing browsers of `npm test` from Debian when it can (root, apt-get present); otherwise names
  * them in one line and goes on (the browser stages then fail). False only when apt-get failed.
@@ -90,17 +103,44 @@ const TEST_PACKAGES = [
 export function ensureTestBrowsers() {
   const missing = TEST_PACKAGES.filter(([, present]) => !present()).map(([pkg]) => pkg);
   if (missing.length === 0) return true;
-  if (process.getuid?.() !== 0 || !findCommand('apt-get')) {
+  if (!canApt()) {
     console.log(
       `Missing Debian packages, the browser tests will fail without them: ${missing.join(' ')} (install: sudo apt-get install ${missing.join(' ')})`,
     );
     return true;
   }
   console.log(`Installing ${missing.join(' ')} from Debian`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) =>
-    spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
-  if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', ...missing])) return true;
-  console.log('apt-get install failed');
-  return false;
+  return aptInstall(missing);
+}
+
+/** The Chromium-family browsers `npm start` can open (scripts/start.ts looks for the same, best first). */
+export const START_BROWSER_COMMANDS = [
+  'chromium',
+  'google-chrome',
+  'google-chrome-stable',
+  'chromium-browser',
+];
+const CHANNEL_FILES = ['/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge'];
+
+/**
+ * `npm start`'s own set-up: when no Chromium-family browser is there (CHROMIUM_PATH, one on PATH, Chrome or Edge
+ * where Playwright looks for them) and this process may install Debian packages, installs Debian's `chromium`
+ * and says so in one line. Otherwise it does nothing: scripts/start.ts names what to install. False only when
+ * apt-get failed.
+ */
+export function ensureStartBrowser(deps = {}) {
+  const {
+    env = process.env,
+    find = findCommand,
+    executable = isExecutable,
+    mayInstall = canApt,
+    install = aptInstall,
+    log = console.log,
+  } = deps;
+  if (env.CHROMIUM_PATH && executable(env.CHROMIUM_PATH)) return true;
+  if (START_BROWSER_COMMANDS.some((name) => find(name) !== null)) return true;
+  if (CHANNEL_FILES.some(executable)) return true;
+  if (!mayInstall()) return true;
+  log("No Chromium-family browser found: installing Debian's chromium (apt-get install chromium)");
+  return install(['chromium']);
 }

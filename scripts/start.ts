@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { type FmcSimulator, startFmcSimulator } from '../test/fmc-sim/server';
-import { findCommand, isExecutable } from './setup.mjs';
+import { findCommand, isExecutable, START_BROWSER_COMMANDS } from './setup.mjs';
 
 const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 const PORT = Number(process.env.SIM_PORT ?? 8080);
@@ -49,7 +49,7 @@ function findBrowsers(): Browser[] {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && isExecutable(fromEnv))
     found.push({ label: fromEnv, executablePath: fromEnv, branded: false });
-  for (const name of ['chromium', 'google-chrome', 'google-chrome-stable', 'chromium-browser']) {
+  for (const name of START_BROWSER_COMMANDS) {
     const file = findCommand(name);
     if (file && !found.some((browser) => browser.executablePath === file)) {
       found.push({ label: file, executablePath: file, branded: name.startsWith('google-chrome') });
