@@ -1,6 +1,4 @@
 import type { DeviceDiagnosis, Verdict } from '../../lib/diagnose';
-import { MD_TEXT } from '../../lib/diagnose/markdown-text';
-import type { Lang } from '../../lib/i18n';
 
 export type SortKey = 'verdict' | 'name' | 'version' | 'dns' | 'proxy';
 export type SortDirection = 'ascending' | 'descending';
@@ -100,17 +98,6 @@ function versionNumbers(version: string): number[] | null {
   return version.split('.').map((n) => Number.parseInt(n, 10) || 0);
 }
 
-/** The DNS cell: the servers, "none", or "not read" (same words as the Markdown export). */
-export function dnsCell(device: DeviceDiagnosis, lang: Lang): string {
-  if (!device.managementDns) return MD_TEXT.notRead[lang];
-  const { servers } = device.managementDns;
-  return servers.length === 0 ? MD_TEXT.dnsNone[lang] : servers.join(', ');
-}
-
-export function proxyCell(device: DeviceDiagnosis, lang: Lang): string {
-  const { proxy } = device;
-  if (!proxy) return MD_TEXT.notRead[lang];
-  if (!proxy.enabled) return MD_TEXT.proxyDisabled[lang];
-  const where = proxy.address ? ` (${proxy.address}${proxy.port === undefined ? '' : `:${proxy.port}`})` : '';
-  return `${MD_TEXT.proxyEnabled[lang]}${where}`;
-}
+// The DNS and proxy cells say what the Markdown export and the hint say: the servers, "none" or "not read";
+// "enabled (address:port)", "disabled" or "not read".
+export { dnsText as dnsCell, proxyText as proxyCell } from '../../lib/diagnose/device-text';

@@ -1,7 +1,7 @@
 /**
  * The words the FMC prints for the health module "Threat Data Updates on Devices": its names, its data types
  * and their result words, written once. The page detection (`lib/detect`) and the REST side's "is this alert a
- * Cloud Configuration failure" (`lib/fmc/collect.ts`) both read them, so the page and the API agree.
+ * Cloud Configuration failure" (./rest.ts) both read them, so the page and the API agree.
  *
  * Sources: the TAC note's only screenshot (`../shared/seed`, fmc-ui.md section 1) is a `Data Type | Status`
  * table whose failing row reads `Cisco Cloud Configuration` | `Failure`; Cisco's prose writes

@@ -1,10 +1,11 @@
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fillLocalized } from '../i18n';
+import { proxyAddress } from './device-text';
 import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
 import type { RegionChoice } from './region';
 import type { ScenarioInference } from './scenario';
-import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, Verdict } from './types';
+import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, PeerDns, Verdict } from './types';
 import { dnsServersOf, isFailing, readShowNetwork } from './verdict';
 
 export interface EvidenceContext {
@@ -13,7 +14,7 @@ export interface EvidenceContext {
   scenario: ScenarioInference;
   region: RegionChoice;
   browser: BrowserDnsResult | null;
-  peerDns: { servers: string[]; deviceIds: string[] } | null;
+  peerDns: PeerDns | null;
 }
 
 // FMC messages and alert details are free text: long ones would drown the facts around them.
@@ -142,15 +143,6 @@ function browserFact(browser: BrowserDnsResult, host: string, add: Add): void {
       typeof browser.error === 'string' && browser.error !== '' ? ` (${clip(browser.error)})` : '';
     add('browser-dns', EVIDENCE_TEXT.browserFails, { host, error });
   }
-}
-
-/** `10.99.0.8:3128`, `[2001:db8::8]:3128`, or the address alone when no port was printed. */
-export function proxyAddress(proxy: { address?: unknown; port?: unknown }): string | null {
-  if (typeof proxy.address !== 'string' || proxy.address === '') return null;
-  const host = proxy.address.includes(':') ? `[${proxy.address}]` : proxy.address;
-  return typeof proxy.port === 'number' && Number.isFinite(proxy.port)
-    ? `${host}:${proxy.port}`
-    : proxy.address;
 }
 
 const BREAK = /<br\s*\/?>/i;

@@ -1,6 +1,9 @@
-// The diagnosis without zod: `DiagnosisSchema` lives in ./schema so the popup, which only diagnoses, never
-// bundles it.
+// The diagnosis, free of zod: its run-time checks (`DiagnosisSchema`...) live in ./schema, for the code that reads
+// a diagnosis it did not make.
+
+export { decideDevice, decideDevices } from './devices';
 export { diagnose } from './diagnose';
+export { decideIntegration } from './integration';
 export { toJson } from './json';
 export { toMarkdown } from './markdown';
 export { RUNBOOKS } from './runbook-steps';
@@ -13,6 +16,8 @@ export type {
   Evidence,
   Flag,
   FlagId,
+  IntegrationDiagnosis,
+  PeerDns,
   RunbookCommand,
   RunbookStep,
   ShowNetworkInput,

@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n';
+import { DEVICE_TEXT } from './device-text';
 
 /** The report's fixed wording, as data. */
 export const MD_TEXT = {
@@ -23,13 +24,10 @@ export const MD_TEXT = {
   colVerdict: { en: 'Verdict', fr: 'Verdict' },
   colName: { en: 'Name', fr: 'Nom' },
   colVersion: { en: 'Version', fr: 'Version' },
-  colDns: { en: 'Management DNS', fr: 'DNS de gestion' },
-  colProxy: { en: 'Proxy', fr: 'Proxy' },
+  // The settings' columns say what every device view says (./device-text.ts).
+  colDns: DEVICE_TEXT.dns,
+  colProxy: DEVICE_TEXT.proxy,
   noDevices: { en: 'No device was listed.', fr: 'Aucun équipement n’a été listé.' },
-  dnsNone: { en: 'none', fr: 'aucun' },
-  notRead: { en: 'not read', fr: 'non lu' },
-  proxyEnabled: { en: 'enabled', fr: 'activé' },
-  proxyDisabled: { en: 'disabled', fr: 'désactivé' },
   failing: { en: 'Failing devices', fr: 'Équipements en échec' },
   noFailing: {
     en: 'No device reports a Cloud Configuration failure.',

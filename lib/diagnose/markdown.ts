@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../i18n';
 import { fill } from '../i18n';
+import { dnsText, proxyText } from './device-text';
 import { kindsList } from './evidence';
 import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
 import { mdFence, mdInline } from './markdown-escape';
@@ -79,19 +80,13 @@ export function toMarkdown(diagnosis: Diagnosis, lang: Lang, generatedAt?: Date)
 function deviceTable(devices: readonly DeviceDiagnosis[], lang: Lang): string[] {
   const t = (text: Localized) => text[lang];
   const head = [MD_TEXT.colVerdict, MD_TEXT.colName, MD_TEXT.colVersion, MD_TEXT.colDns, MD_TEXT.colProxy];
-  const rows = devices.map((d) => {
-    const dns = !d.managementDns
-      ? t(MD_TEXT.notRead)
-      : d.managementDns.servers.length === 0
-        ? t(MD_TEXT.dnsNone)
-        : d.managementDns.servers.join(', ');
-    const proxy = !d.proxy
-      ? t(MD_TEXT.notRead)
-      : d.proxy.enabled
-        ? [t(MD_TEXT.proxyEnabled), proxyText(d.proxy)].filter(Boolean).join(' ')
-        : t(MD_TEXT.proxyDisabled);
-    return row([t(VERDICT_LABELS[d.verdict]), d.name || d.id, d.version, dns, proxy].map(mdInline));
-  });
+  const rows = devices.map((d) =>
+    row(
+      [t(VERDICT_LABELS[d.verdict]), d.name || d.id, d.version, dnsText(d, lang), proxyText(d, lang)].map(
+        mdInline,
+      ),
+    ),
+  );
   return [row(head.map(t)), row(head.map(() => '---')), ...rows];
 }
 
@@ -149,12 +144,6 @@ function commandLines(command: RunbookCommand, lang: Lang): string[] {
 
 function flagList(flags: readonly Flag[], lang: Lang): string[] {
   return flags.map((flag) => `- ${mdInline(pick(flag.text, lang))}`);
-}
-
-function proxyText(proxy: NonNullable<DeviceDiagnosis['proxy']>): string {
-  if (!proxy.address) return '';
-  const host = proxy.address.includes(':') ? `[${proxy.address}]` : proxy.address;
-  return proxy.port === undefined ? `(${proxy.address})` : `(${host}:${proxy.port})`;
 }
 
 function row(cells: readonly string[]): string {

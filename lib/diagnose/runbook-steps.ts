@@ -1,3 +1,4 @@
+// The runbooks' steps as data (texts, commands, conditions per verdict); ./runbook.ts fills them for a device.
 import type { Localized } from '../i18n';
 import type { Verdict } from './types';
 

@@ -1,7 +1,9 @@
+// One device's runbook: the steps of ./runbook-steps.ts, kept when their conditions hold, filled with its values.
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fill, fillLocalized, same } from '../i18n';
 import { bugUrl } from '../knowledge/bugs';
+import { proxyAddress } from './device-text';
 import { dnsKey } from './dns-sets';
 import type { RegionChoice } from './region';
 import {
@@ -12,14 +14,14 @@ import {
   UNKNOWN_REASONS,
 } from './runbook-steps';
 import { isShellSafeHost, isShellSafePort, safeAddresses } from './shell-safe';
-import type { DeviceInput, RunbookCommand, RunbookStep, Verdict } from './types';
+import type { DeviceInput, PeerDns, RunbookCommand, RunbookStep, Verdict } from './types';
 import { readShowNetwork } from './verdict';
 
 export interface RunbookContext {
   device: DeviceInput;
   verdict: Verdict;
   region: RegionChoice;
-  peerDns: { servers: string[]; deviceIds: string[] } | null;
+  peerDns: PeerDns | null;
 }
 
 const US_HOST = 'api-sse.cisco.com';
@@ -61,7 +63,8 @@ function runbookVars(ctx: RunbookContext, parsed: ShowNetwork | null): FillVars 
   const peers = safeAddresses(ctx.peerDns?.servers);
   const proxy = parsed?.proxy;
   const proxyHost = isShellSafeHost(proxy?.address) ? proxy.address : undefined;
-  const proxyPort = isShellSafePort(proxy?.port) ? String(proxy.port) : undefined;
+  const safePort = isShellSafePort(proxy?.port) ? proxy.port : undefined;
+  const proxyPort = safePort === undefined ? undefined : String(safePort);
   const version = typeof device.version === 'string' && device.version !== '' ? device.version : '?';
   const vars: Record<string, FillValue> = {
     host: region.host,
@@ -72,7 +75,7 @@ function runbookVars(ctx: RunbookContext, parsed: ShowNetwork | null): FillVars 
     bugUrl: bugUrl(PROXY_BUG),
     reason: unknownReason(device, parsed, version),
     proxy: proxyHost
-      ? same(proxyPort ? `${bracket(proxyHost)}:${proxyPort}` : proxyHost)
+      ? same(proxyAddress({ address: proxyHost, port: safePort }) ?? proxyHost)
       : { en: 'address not shown', fr: 'adresse non affichée' },
   };
   if (proxyHost) vars.proxyHost = proxyHost;

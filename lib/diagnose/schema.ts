@@ -3,13 +3,20 @@ import { INCOMPLETE_PARTS } from './incomplete';
 import { DIAGNOSIS_SCHEMA_ID, VERDICTS } from './types';
 
 /**
- * The exported diagnosis as other tools may rely on it: the fields below are required, anything else is
- * tolerated. It checks both the in-memory `Diagnosis` and the JSON `toJson` writes (runbooks resolved to one
- * language), since neither required field is translated. Kept apart from the rest of the module so code that
- * only diagnoses (the popup) never bundles zod.
+ * The diagnosis's run-time checks, the one place they are written: the shape itself is ./types.ts, and these
+ * check a diagnosis this code did not just make (an exported file, a stored one). Kept apart from the code that
+ * diagnoses, which needs no zod: the content script, which bundles the verdict labels, must never bundle it.
  */
+
+export const LocalizedSchema = z.looseObject({ en: z.string(), fr: z.string() });
+
 const DomainSchema = z.looseObject({ uuid: z.string(), name: z.string() });
 
+/**
+ * The exported diagnosis as other tools may rely on it: the fields below are required, anything else is
+ * tolerated. It checks both the in-memory `Diagnosis` and the JSON `toJson` writes (runbooks resolved to one
+ * language), since neither required field is translated.
+ */
 export const DeviceDiagnosisSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -45,3 +52,48 @@ export const DiagnosisSchema = z.looseObject({
   ),
 });
 export type DiagnosisJson = z.infer<typeof DiagnosisSchema>;
+
+const FlagSchema = z.looseObject({ id: z.string(), text: LocalizedSchema, deviceIds: z.array(z.string()) });
+
+/**
+ * The in-memory diagnosis, both languages, as the popup and the report render it from storage: the exported
+ * schema's fields and every other one a page reads. A value edited in storage by hand must read as no diagnosis,
+ * never break a page.
+ */
+export const RenderedDiagnosisSchema = DiagnosisSchema.extend({
+  integration: DiagnosisSchema.shape.integration.extend({
+    regionId: z.string().nullable(),
+    cloudEvents: z.string(),
+    eventsSent: z.array(z.string()),
+    securex: z.string(),
+    scenarioInference: z.looseObject({ uncertain: z.boolean(), note: LocalizedSchema }),
+  }),
+  devices: z.array(
+    DeviceDiagnosisSchema.extend({
+      alert: z
+        .looseObject({ status: z.string(), details: z.string(), results: z.array(z.string()) })
+        .nullable(),
+      gateway: z.string().nullable(),
+      evidence: z.array(z.looseObject({ id: z.string(), text: LocalizedSchema })),
+      runbook: z.array(
+        z.looseObject({
+          id: z.string(),
+          text: LocalizedSchema,
+          commands: z.array(
+            z.looseObject({
+              command: z.string(),
+              shell: z.enum(['cli', 'expert']),
+              expect: LocalizedSchema.optional(),
+            }),
+          ),
+        }),
+      ),
+      flags: z.array(FlagSchema),
+    }),
+  ),
+  flags: z.array(FlagSchema),
+  counts: z.record(z.string(), z.number()),
+  peerDns: z.looseObject({ servers: z.array(z.string()), deviceIds: z.array(z.string()) }).nullable(),
+  incomplete: z.array(z.looseObject({ part: z.enum(INCOMPLETE_PARTS), reason: LocalizedSchema })),
+  failingComplete: z.boolean(),
+});

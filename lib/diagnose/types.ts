@@ -1,3 +1,5 @@
+// The diagnosis's shape, written once: what it reads (`DiagnoseInput`) and what it gives (`Diagnosis`). The
+// run-time checks of a diagnosis read back (stored, exported) are ./schema.ts.
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import type { RegionId } from '../knowledge/regions';
@@ -175,6 +177,12 @@ export interface DeviceDiagnosis {
   clearedAt?: string;
 }
 
+/** The DNS set the healthy devices read use most, and which devices use it. */
+export interface PeerDns {
+  servers: string[];
+  deviceIds: string[];
+}
+
 export interface Diagnosis {
   schema: typeof DIAGNOSIS_SCHEMA_ID;
   fmc: { origin: string; version: string; domain: { uuid: string; name: string } };
@@ -183,7 +191,7 @@ export interface Diagnosis {
   flags: Flag[];
   counts: Record<Verdict, number>;
   /** The DNS set the healthy devices read use most, proposed to devices without one; null when none. */
-  peerDns: { servers: string[]; deviceIds: string[] } | null;
+  peerDns: PeerDns | null;
   /** Every piece that could not be read, with the reason the user sees: `[]` when everything was read. */
   incomplete: IncompleteEntry[];
   /** See `DiagnoseInput.failingComplete`: false forbids saying that no (other) device fails. */

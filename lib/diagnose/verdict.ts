@@ -1,15 +1,11 @@
+import { isClearStatus } from '../alert/statuses';
 import type { ShowNetwork } from '../fmc/show-network';
 import type { AlertInput, ShowNetworkInput, Verdict } from './types';
 
-// The collector passes Cloud Configuration alerts filtered to RED/YELLOW; a row that reached this point with
-// one of these statuses has recovered or is switched off. Any other status, even one we do not know, counts
-// as a failure: the alert was reported for a reason.
-const CLEAR_STATUSES = new Set(['green', 'recovered', 'disabled', 'ok', 'success']);
-
+/** Whether the device's alert reports a failure: it has one, and its status is not a clear one. */
 export function isFailing(alert: AlertInput | null | undefined): boolean {
   if (alert === null || typeof alert !== 'object') return false;
-  const status = typeof alert.status === 'string' ? alert.status.trim().toLowerCase() : '';
-  return !CLEAR_STATUSES.has(status);
+  return !isClearStatus(alert.status);
 }
 
 /** The parsed `show network`, when it was read at all. */

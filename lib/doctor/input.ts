@@ -1,14 +1,13 @@
+import { cloudAlertOf } from '../alert/rest';
+import { WORST_STATUS } from '../alert/statuses';
 import type { BrowserDnsResult, DeviceInput, DiagnoseInput, ShowNetworkInput } from '../diagnose';
 import { INCOMPLETE_REASONS, type IncompleteEntry, type IncompletePart } from '../diagnose/incomplete';
 import { chooseRegion } from '../diagnose/region';
-import { type FleetSnapshot, isCloudConfigurationAlert, type Part, type ShowNetworkResult } from '../fmc';
+import type { FleetSnapshot, Part, ShowNetworkResult } from '../fmc';
 import type { FmcError } from '../fmc/errors';
 import type { Device, HealthAlert } from '../fmc/schemas';
 import type { Localized } from '../i18n';
 import { fillLocalized } from '../i18n';
-
-/** The FMC's device id of the FMC itself in health alerts. */
-const FMC_ITSELF = '0';
 
 /**
  * Turns what the FMC answered into what the diagnosis reads. Pure: the same snapshot gives the same input,
@@ -50,11 +49,11 @@ export function diagnoseInputFrom(
         ...(device?.hostName ? { hostName: device.hostName } : {}),
         version: device?.sw_version ?? 'unknown',
         alert: alert
-          ? { status: alert.status, details: alert.details ?? alert.name ?? '', timestamp: alert.timestamp }
+          ? alertInputOf(alert)
           : failing.has(id)
             ? // The FMC has no alerts API (before 6.7) or it failed: the device's red health is the suspicion.
               {
-                status: device?.healthStatus ?? 'RED',
+                status: device?.healthStatus ?? WORST_STATUS,
                 details: 'Device health is not green (health alerts unavailable)',
               }
             : null,
@@ -166,11 +165,9 @@ function absentOrError<T>(part: Part<T>): null | 'error' {
   return absent(part) ? null : 'error';
 }
 
-export function cloudAlertOf(deviceId: string, alerts: readonly HealthAlert[]): HealthAlert | undefined {
-  return alerts.find(
-    (alert) =>
-      alert.deviceUUID === deviceId && alert.deviceUUID !== FMC_ITSELF && isCloudConfigurationAlert(alert),
-  );
+/** A device's Cloud Configuration alert as the diagnosis reads it: the details, else the alert's name. */
+export function alertInputOf(alert: HealthAlert): NonNullable<DeviceInput['alert']> {
+  return { status: alert.status, details: alert.details ?? alert.name ?? '', timestamp: alert.timestamp };
 }
 
 export function showNetworkOf(part: Part<ShowNetworkResult> | undefined): ShowNetworkInput {

@@ -1,8 +1,8 @@
-import type { DeviceInput, Diagnosis } from '../diagnose';
-import { rediagnose } from '../diagnose/rediagnose';
+import { cloudAlertOf } from '../alert/rest';
+import { type DeviceInput, type Diagnosis, decideDevice } from '../diagnose';
 import type { DnsResolver } from '../dns';
 import { collectDevice, type FmcClient } from '../fmc';
-import { cloudAlertOf, showNetworkOf } from './input';
+import { alertInputOf, showNetworkOf } from './input';
 import { knowledgeBaseHostOf, resolveFromBrowser } from './run';
 
 export interface RecheckOptions {
@@ -18,8 +18,9 @@ export interface RecheckOptions {
 /**
  * Re-checks one device (issue 10): reads its Cloud Configuration alert and its `show network` again (two
  * requests, three when the token is renewed), looks the region's host up from the browser again when a
- * resolver is set, and gives the diagnosis with this device's new verdict. The device is `healthy` once its
- * alert is gone or no longer red or yellow: the alerts are asked for those statuses only.
+ * resolver is set, and gives the diagnosis with this device's new verdict, decided against the integration
+ * verdict the diagnosis stored (the integration is not read again). The device is `healthy` once its alert is
+ * gone or no longer red or yellow: the alerts are asked for those statuses only.
  */
 export async function recheckDevice(options: RecheckOptions): Promise<Diagnosis> {
   const { client, previous, deviceId, signal } = options;
@@ -44,15 +45,13 @@ export async function recheckDevice(options: RecheckOptions): Promise<Diagnosis>
     name: old?.name ?? deviceId,
     ...(old?.hostName ? { hostName: old.hostName } : {}),
     version: old?.version ?? 'unknown',
-    alert: alert
-      ? { status: alert.status, details: alert.details ?? alert.name ?? '', timestamp: alert.timestamp }
-      : null,
+    alert: alert ? alertInputOf(alert) : null,
     showNetwork: showNetworkOf(snapshot.showNetwork),
   };
   const host = knowledgeBaseHostOf(previous.integration.sseHost);
   const browserDns =
     options.resolver && host ? await resolveFromBrowser(host, options.resolver, signal) : undefined;
-  return rediagnose(previous, fresh, {
+  return decideDevice(previous, fresh, {
     ...(browserDns ? { browserDns } : {}),
     at: (options.now?.() ?? new Date()).toISOString(),
   });

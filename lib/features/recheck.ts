@@ -1,98 +1,19 @@
 import type { DeviceDiagnosis } from '../diagnose';
-import { deviceTimes } from '../diagnose/times';
 import { recheckDevice } from '../doctor/recheck';
 import { FmcError } from '../fmc/errors';
 import type { Lang } from '../i18n';
-import { readDiagnosisState, writeDiagnosisState } from '../platform/diagnosis-store';
-import { fmcClientFor } from '../platform/fmc-client';
 import { diagnosisLock, locks } from '../platform/locks';
 import { currentResolver } from '../platform/resolver-setting';
-import { STORAGE, type WatchEntry } from '../platform/storage';
-import type { HintDevice, HintDeviceView, HintVerdicts, LoopAnswer } from '../protocol/hint';
+import { readDiagnosisState, writeDiagnosisState } from '../platform/storage';
+import type { LoopAnswer } from '../protocol/hint';
 import { type LoopMessageCode, loopText } from '../protocol/loop-answers';
+import { fmcClientFor } from './fmc-client';
 
 /**
- * The loop closed in the page (issue 10), the part that runs wherever the FMC can be reached: what a hint may
- * know of its FMC's diagnosis, and the re-check of one device. The watch (alarms, notifications, the badge)
- * builds on it in ./watch.ts.
+ * The re-check of one device (issue 10), the part of the loop closed in the page that runs wherever the FMC can
+ * be reached. What a hint may know of the diagnosis is ./hint-views.ts; the watch (alarms, notifications, the
+ * badge) builds on the re-check in ./watch.ts.
  */
-
-/** The compact view a content script gets: names to tie rows by, verdicts, watch and times. No token. */
-export async function hintVerdicts(origin: string): Promise<HintVerdicts | null> {
-  const state = await readDiagnosisState(origin);
-  const diagnosis = state?.diagnosis;
-  if (!state || !diagnosis) return null;
-  const watches = await STORAGE.watches(origin).read();
-  return {
-    finishedAt: state.finishedAt ?? state.startedAt,
-    devices: diagnosis.devices.map((device): HintDevice => {
-      const { failingSince, clearedAt } = deviceTimes(device);
-      return {
-        id: device.id,
-        names: [...new Set([device.name, device.hostName ?? ''].map((n) => n.trim()).filter(Boolean))],
-        verdict: device.verdict,
-        watching: Object.hasOwn(watches, device.id),
-        ...(failingSince ? { failingSince } : {}),
-        ...(clearedAt ? { clearedAt } : {}),
-      };
-    }),
-  };
-}
-
-const SETTING_LABELS = {
-  dns: { en: 'Management DNS', fr: 'DNS de management' },
-  proxy: { en: 'Proxy', fr: 'Proxy' },
-  gateway: { en: 'Gateway', fr: 'Passerelle' },
-  notRead: { en: 'not read', fr: 'non lu' },
-  none: { en: 'none', fr: 'aucun' },
-  off: { en: 'off', fr: 'désactivé' },
-} as const;
-
-/** One device in the hint's language, for its expanded view: texts only. */
-export async function hintDeviceView(origin: string, id: string, lang: Lang): Promise<HintDeviceView | null> {
-  const state = await readDiagnosisState(origin);
-  const device = state?.diagnosis?.devices.find((candidate) => candidate.id === id);
-  if (!state || !device) return null;
-  const watch: WatchEntry | undefined = (await STORAGE.watches(origin).read())[id];
-  const label = (key: keyof typeof SETTING_LABELS) => SETTING_LABELS[key][lang];
-  const read = device.managementDns !== null;
-  const { failingSince, clearedAt, recheckedAt } = deviceTimes(device);
-  return {
-    id,
-    name: device.name,
-    verdict: device.verdict,
-    settings: [
-      {
-        label: label('dns'),
-        value: read ? device.managementDns?.servers.join(', ') || label('none') : label('notRead'),
-      },
-      {
-        label: label('proxy'),
-        value: device.proxy
-          ? device.proxy.enabled
-            ? [device.proxy.address, device.proxy.port].filter((part) => part !== undefined).join(':') ||
-              label('proxy')
-            : label('off')
-          : label('notRead'),
-      },
-      { label: label('gateway'), value: device.gateway ?? label('notRead') },
-    ],
-    evidence: device.evidence.map((evidence) => evidence.text[lang]),
-    runbook: device.runbook.map((step) => ({
-      text: step.text[lang],
-      commands: step.commands.map((command) => ({
-        command: command.command,
-        shell: command.shell,
-        ...(command.expect ? { expect: command.expect[lang] } : {}),
-      })),
-    })),
-    watching: watch !== undefined,
-    ...(watch ? { watch: { until: watch.until, everyMs: watch.everyMs } } : {}),
-    ...(failingSince ? { failingSince } : {}),
-    ...(clearedAt ? { clearedAt } : {}),
-    checkedAt: recheckedAt ?? state.finishedAt ?? state.startedAt,
-  };
-}
 
 export type RecheckOutcome =
   | { ok: true; device: DeviceDiagnosis; wasFailing: boolean }

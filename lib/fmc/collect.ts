@@ -1,5 +1,5 @@
-import { ALERT_DATA_TYPES } from '../alert/alerts';
-import { dataTypeResults } from '../alert/phrases';
+import { CLOUD_ALERT_MODULES, isCloudAlertOf, isDeviceCloudAlert } from '../alert/rest';
+import { FAILING_STATUSES, isFailingStatus } from '../alert/statuses';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
 import type { Listed } from './paging';
@@ -75,32 +75,15 @@ export interface CollectProgress {
 export interface CollectOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CollectProgress) => void;
-  /** Alert statuses worth a look; the FMC filters on them. */
+  /**
+   * Alert statuses worth a look; the FMC filters on them. Default: the failing ones (`lib/alert/statuses.ts`).
+   */
   alertStatuses?: readonly string[];
   /** Healthy devices whose `show network` is read for comparison (default 3). */
   peers?: number;
 }
 
-/** Modules that may carry the Cloud Configuration check; which one is not confirmed, so both are read. */
-export const CLOUD_ALERT_MODULES = ['THREAT_DATA_UPDATES', 'CONN_STATUS_SSE'] as const;
-const FMC_ITSELF = '0';
-const CLOUD_CONFIGURATION = ALERT_DATA_TYPES['cloud-configuration'];
 const COMMAND_API_DEVICE_SINCE = '6.6';
-
-/**
- * Whether an alert reports the Cloud Configuration check failing: any SSE connection alert, or a text (name,
- * details, description) naming `Cisco Cloud Configuration` with a failure word after it, read with the page
- * detection's phrases (`lib/alert/phrases.ts`). Details list one result per line (`<br>`), so a line
- * naming it with another result (Success) does not count. No real alert body of this check is public
- * (fmc-rest-api.md): named without any result word, the alert's own red/yellow status is its result.
- */
-export function isCloudConfigurationAlert(alert: HealthAlert): boolean {
-  if (alert.moduleID === 'CONN_STATUS_SSE') return true;
-  const text = [alert.name, alert.details, alert.description].filter(Boolean).join('\n');
-  return dataTypeResults(text).some(
-    (found) => found.dataType === CLOUD_CONFIGURATION && (found.failing || found.result === null),
-  );
-}
 
 /**
  * Collects what the diagnosis needs from the FMC with the fewest requests: the version first (it sets the rate
@@ -178,7 +161,7 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
         runList((signal) =>
           listHealthAlerts(
             client,
-            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? ['RED', 'YELLOW'] },
+            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? FAILING_STATUSES },
             signal,
           ),
         ),
@@ -269,15 +252,9 @@ function failingDevices(devices: Part<Device[]>, alerts: Part<HealthAlert[]>): s
   const order = devices.ok ? devices.value.map((d) => d.id) : [];
   let ids: Set<string>;
   if (alerts.ok) {
-    ids = new Set(
-      alerts.value
-        .filter((a) => a.deviceUUID !== FMC_ITSELF && isCloudConfigurationAlert(a))
-        .map((a) => a.deviceUUID),
-    );
+    ids = new Set(alerts.value.filter(isDeviceCloudAlert).map((a) => a.deviceUUID));
   } else if (devices.ok) {
-    ids = new Set(
-      devices.value.filter((d) => d.healthStatus === 'RED' || d.healthStatus === 'YELLOW').map((d) => d.id),
-    );
+    ids = new Set(devices.value.filter((d) => isFailingStatus(d.healthStatus)).map((d) => d.id));
   } else {
     return [];
   }
@@ -311,15 +288,12 @@ export async function collectDevice(
   const { id } = target;
   const alerts = listHealthAlerts(
     client,
-    { moduleIds: CLOUD_ALERT_MODULES, statuses: ['RED', 'YELLOW'], deviceIds: [id] },
+    { moduleIds: CLOUD_ALERT_MODULES, statuses: FAILING_STATUSES, deviceIds: [id] },
     signal,
   ).then((listed) => {
     // A page left out would hide the alert the verdict rests on: better no verdict than a wrong "healthy".
     if (listed.gaps.length > 0) throw listed.gaps[0];
-    return listed.items.filter(
-      (alert) =>
-        alert.deviceUUID === id && alert.deviceUUID !== FMC_ITSELF && isCloudConfigurationAlert(alert),
-    );
+    return listed.items.filter((alert) => isCloudAlertOf(id, alert));
   });
   const blocker = commandBlocker(target.fmcVersion, { id, ...target.device } as Device, id);
   const showNetwork: Promise<Part<ShowNetworkResult>> = blocker

@@ -1,13 +1,11 @@
 export { FmcClient, type FmcClientOptions, type GetOptions } from './client';
 export {
-  CLOUD_ALERT_MODULES,
   type CollectOptions,
   type CollectProgress,
   collectDevice,
   collectFleet,
   type DeviceSnapshot,
   type FleetSnapshot,
-  isCloudConfigurationAlert,
   type Part,
   type ShowNetworkResult,
 } from './collect';

@@ -17,7 +17,7 @@ export interface StoredSession {
   domainUuid: string;
 }
 
-/** The extension backs this with storage.session (`lib/platform/token-store.ts`). */
+/** The extension backs this with storage.session (`BrowserSessionTokenStore` in `lib/platform/storage.ts`). */
 export interface TokenStore {
   load(origin: string): Promise<StoredSession | undefined>;
   save(origin: string, session: StoredSession): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCloudConfigurationAlert } from '../../lib/fmc/collect';
+import { isCloudConfigurationAlert } from '../../lib/alert/rest';
 import { createFmcLimiter, sharedFmcLimiter } from '../../lib/fmc/limiter';
 import { alertFilter } from '../../lib/fmc/resources';
 import { HealthAlertSchema } from '../../lib/fmc/schemas';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
-import { hintDeviceView, hintVerdicts } from '../../lib/features/recheck';
-import { type DiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
-import { STORAGE } from '../../lib/platform/storage';
+import { hintDeviceView, hintVerdicts } from '../../lib/features/hint-views';
+import { STORAGE, writeDiagnosisState } from '../../lib/platform/storage';
+import type { DiagnosisState } from '../../lib/protocol/diagnosis-state';
 import { FAILURE, failing, fleet, healthy, notRead, shown } from '../fixtures/diagnose/build';
 
 const ORIGIN = 'https://fmc.example';
@@ -212,8 +212,8 @@ describe('hintDeviceView', () => {
     await store(fleetDiagnosis());
     const view = await hintDeviceView(ORIGIN, 'dev-proxy', 'fr');
     expect(view?.settings).toEqual([
-      { label: 'DNS de management', value: '10.0.0.53' },
-      { label: 'Proxy', value: '10.9.0.8:3128' },
+      { label: 'DNS de gestion', value: '10.0.0.53' },
+      { label: 'Proxy', value: 'activé (10.9.0.8:3128)' },
       { label: 'Passerelle', value: '10.0.0.1' },
     ]);
   });
@@ -223,7 +223,7 @@ describe('hintDeviceView', () => {
     const view = await hintDeviceView(ORIGIN, 'dev-peer', 'en');
     expect(view?.settings).toEqual([
       { label: 'Management DNS', value: '10.0.0.53, 10.0.0.54' },
-      { label: 'Proxy', value: 'off' },
+      { label: 'Proxy', value: 'disabled' },
       { label: 'Gateway', value: '10.0.0.1' },
     ]);
   });
@@ -231,12 +231,12 @@ describe('hintDeviceView', () => {
   it('says "none" for a DNS read empty and "not read" for what was not read', async () => {
     await store(fleetDiagnosis());
     expect((await hintDeviceView(ORIGIN, 'dev-nodns', 'fr'))?.settings).toEqual([
-      { label: 'DNS de management', value: 'aucun' },
+      { label: 'DNS de gestion', value: 'aucun' },
       { label: 'Proxy', value: 'désactivé' },
       { label: 'Passerelle', value: '10.1.0.1' },
     ]);
     expect((await hintDeviceView(ORIGIN, 'dev-unread', 'fr'))?.settings).toEqual([
-      { label: 'DNS de management', value: 'non lu' },
+      { label: 'DNS de gestion', value: 'non lu' },
       { label: 'Proxy', value: 'non lu' },
       { label: 'Passerelle', value: 'non lu' },
     ]);
