@@ -3,6 +3,7 @@ import { type DeviceInput, diagnose } from '../lib/diagnose';
 import { recheckDevice } from '../lib/doctor/recheck';
 import { runDiagnosis } from '../lib/doctor/run';
 import { parseShowNetwork } from '../lib/fmc';
+import { sessionKey } from '../lib/platform/storage';
 import { pack } from '../lib/protocol/compact';
 import { WATCH_DEFAULTS } from '../lib/protocol/watch-schedule';
 import { generateFleet, renderShowNetwork } from '../test/fmc-sim/fleet';
@@ -108,7 +109,7 @@ async function verdictLatency(extension: string, url: string, origin: string): P
         await chrome.storage.session.set({ [key as string]: value });
         return at;
       },
-      [`diagnosis:${origin}`, { ...state, finishedAt: Date.now() }] as const,
+      [sessionKey('diagnosis', origin), { ...state, finishedAt: Date.now() }] as const,
     );
     const doneAt = await page.evaluate(async (expected) => {
       const deadline = Date.now() + 20_000;

@@ -6,6 +6,7 @@
  * of the quota, so that several FMCs, their tokens and the badge counts fit many times over.
  */
 import { runDiagnosis } from '../lib/doctor/run';
+import { sessionKey } from '../lib/platform/storage';
 import { pack } from '../lib/protocol/compact';
 import type { DiagnosisState } from '../lib/protocol/diagnosis-state';
 import { clientFor, SIM_PASSWORD, SIM_USER, startSim } from '../test/integration/sim-harness';
@@ -33,7 +34,7 @@ export async function diagnosisStateBytes(
       finishedAt: 1,
     };
     // What STORAGE.diagnosis writes: the state with its diagnosis packed.
-    const key = `diagnosis:${sim.origin}`;
+    const key = sessionKey('diagnosis', sim.origin);
     const stored = { ...state, diagnosis: pack(diagnosis) };
     return {
       packed: new TextEncoder().encode(key + JSON.stringify(stored)).length,

@@ -4,13 +4,6 @@
  * of consent, and the content script and the API calls are allowed for every port of that host.
  */
 
-export interface FmcOrigin {
-  /** Host permission / match pattern, e.g. `https://fmc.example.com/*`. */
-  pattern: string;
-  /** Human form, e.g. `https://fmc.example.com`. */
-  label: string;
-}
-
 /** The pattern that enables the FMC serving `url`, or null for pages the extension never touches. */
 export function patternForUrl(url: string | undefined | null): string | null {
   if (!url) return null;
@@ -40,17 +33,9 @@ export function isFmcPattern(pattern: string): boolean {
   return /^https?:\/\/[^*/]+\/\*$/.test(pattern);
 }
 
+/** The pattern's human form: `https://fmc.example.com/*` reads `https://fmc.example.com`. */
 export function labelForPattern(pattern: string): string {
   return pattern.replace(/\/\*$/, '');
-}
-
-export function toFmcOrigin(pattern: string): FmcOrigin {
-  return { pattern, label: labelForPattern(pattern) };
-}
-
-/** Does the enabled pattern cover this page URL? */
-export function patternCoversUrl(pattern: string, url: string): boolean {
-  return patternForUrl(url) === pattern;
 }
 
 /** 127.0.0.0/8, `localhost` (and its subdomains) and `[::1]`: traffic to them never leaves the machine. */

@@ -20,7 +20,10 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
  */
 export function recordFrameCount(tabId: number, frameId: number, count: number): Promise<number> {
   return serialised(async () => {
-    const frames = { ...(await STORAGE.hintCounts(tabId).read()), [frameId]: count };
+    const stored = await STORAGE.hintCounts(tabId).read();
+    // A frame that says what the badge already counts (a sub-frame's first 0) costs no write and no badge call.
+    if ((stored[frameId] ?? 0) === count) return total(stored);
+    const frames = { ...stored, [frameId]: count };
     await STORAGE.hintCounts(tabId).write(frames);
     const sum = total(frames);
     await showCount(tabId, sum);
@@ -45,4 +48,12 @@ export function clearTab(tabId: number): Promise<void> {
 async function showCount(tabId: number, total: number): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' });
   await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+}
+
+/** The background's part: a tab that loads a new page, or closes, starts again from no count. */
+export function clearCountsWithTabs(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clearTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isFmcPattern } from '../origins';
+import { grantedOrigins, onPermissionsAdded, onPermissionsRemoved } from '../platform/permissions';
 
 const SCRIPT_ID = 'fmc-health-hints';
 /** Where WXT writes the `content` entrypoint (registered at run time, so absent from the manifest). */
@@ -7,8 +8,7 @@ export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 /** The FMC origins the user enabled: exactly the host permissions the browser currently grants us. */
 export async function enabledPatterns(): Promise<string[]> {
-  const { origins = [] } = await browser.permissions.getAll();
-  return origins.filter(isFmcPattern).sort();
+  return (await grantedOrigins()).filter(isFmcPattern).sort();
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -56,4 +56,18 @@ export async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
             .catch(() => undefined),
     ),
   );
+}
+
+/**
+ * The background's part: the registration follows the enabled origins at install, at browser start-up, and on
+ * every grant from our popup or options and every revocation from the browser's own extension settings.
+ */
+export function keepContentScriptRegistered(): void {
+  browser.runtime.onInstalled.addListener(() => void syncContentScript());
+  browser.runtime.onStartup.addListener(() => void syncContentScript());
+  onPermissionsAdded(async (origins) => {
+    await syncContentScript();
+    await injectIntoOpenTabs(origins);
+  });
+  onPermissionsRemoved(() => void syncContentScript());
 }

@@ -1,12 +1,18 @@
 import { runDiagnosis } from '../doctor/run';
 import { FmcError } from '../fmc/errors';
-import { readDiagnosisState, writeDiagnosisState } from '../platform/diagnosis-store';
-import { fmcClientFor } from '../platform/fmc-client';
+import { keepWorkerAlive } from '../platform/keep-alive';
 import { diagnosisLock, locks } from '../platform/locks';
 import { currentResolver } from '../platform/resolver-setting';
-import { readRateOverride } from '../platform/settings';
+import {
+  diagnosedOrigins,
+  readDiagnosisState,
+  readRateOverride,
+  writeDiagnosisState,
+} from '../platform/storage';
 import type { DiagnosisState } from '../protocol/diagnosis-state';
 import { runError } from '../protocol/run-answers';
+import { fmcClientFor } from './fmc-client';
+import { openReportToRun } from './report-tab';
 
 /** Runs of this page or worker, for Cancel. Other contexts' runs are seen through the lock. */
 const running = new Map<string, AbortController>();
@@ -146,10 +152,6 @@ export function cancelDiagnosis(origin: string): void {
   running.get(origin)?.abort();
 }
 
-export function isDiagnosing(origin: string): boolean {
-  return running.has(origin);
-}
-
 /**
  * A state that says "running" while no context holds the run's lock is a run that stopped without a word:
  * the worker was shut down, or the page that ran it closed. It is marked interrupted (under the lock, so a
@@ -177,4 +179,23 @@ function failedState(base: Omit<DiagnosisState, 'status'>, error: unknown): Diag
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { ...base, status: 'error', error: runError('internal', { detail }), finishedAt };
+}
+
+/**
+ * The background's part: the runs the popup asks for (`diagnose`) go in the worker, kept alive while they
+ * last; one that cannot reach the FMC at all is handed to the report (`handOverUnreachable`). A worker that
+ * starts has no run going: a stored "running" whose lock nobody holds was cut short when the previous worker
+ * stopped. Runs asked for now start after this check, so it never marks them. Returns the `diagnose` handler.
+ */
+export function serveDiagnoses(): (origin: string) => void {
+  const checked = diagnosedOrigins()
+    .then((origins) => Promise.all(origins.map((origin) => markIfInterrupted(origin))))
+    .catch(() => undefined);
+  return (origin) =>
+    void checked
+      .then(() => startDiagnosis(origin, { runner: 'worker', keepAlive: keepWorkerAlive }))
+      .then((outcome) =>
+        outcome === 'started' ? handOverUnreachable(origin, () => openReportToRun(origin)) : false,
+      )
+      .catch(() => undefined);
 }

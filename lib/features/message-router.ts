@@ -2,15 +2,17 @@ import { type Browser, browser } from 'wxt/browser';
 import type { Lang } from '../i18n';
 import { entryById } from '../knowledge';
 import { resolveLang } from '../knowledge/resolve';
-import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from '../protocol/hint';
+import type { Answers } from '../platform/messaging';
 import { ExtensionMessage } from '../protocol/messages';
 
+// The handlers answer what the typed senders expect (`Answers`, lib/platform/messaging.ts): their return
+// types come from there, and every answer below goes through `answer`, so the two cannot drift.
+
 export interface MessageHandlers {
-  recordFrameCount(tabId: number, frameId: number, count: number): Promise<number>;
-  tabCount(tabId: number): Promise<number>;
+  recordFrameCount(tabId: number, frameId: number, count: number): Promise<Answers['hint-count']>;
+  tabCount(tabId: number): Promise<Answers['tab-hint-count']>;
   /** Starts (or joins) the diagnosis of an FMC; progress and result go to storage.session. */
   diagnose(origin: string): void;
-  cancelDiagnosis(origin: string): void;
   /** The loop in the page (issue 10). Absent in a context that does not serve it: the message is dropped. */
   loop?: LoopHandlers;
 }
@@ -18,13 +20,19 @@ export interface MessageHandlers {
 export interface LoopHandlers {
   /** Whether the user enabled this FMC (a content script's origin must be one). */
   isEnabled(origin: string): Promise<boolean>;
-  settings(origin: string): Promise<HintSettings>;
-  verdicts(origin: string): Promise<HintVerdicts | null>;
-  device(origin: string, deviceId: string, lang: Lang): Promise<HintDeviceView | null>;
-  recheck(origin: string, deviceId: string, lang: Lang): Promise<LoopAnswer>;
-  watch(origin: string, deviceIds: string[], on: boolean, lang: Lang): Promise<LoopAnswer>;
+  settings(origin: string): Promise<Answers['hint-settings']>;
+  verdicts(origin: string): Promise<Answers['hint-verdicts']>;
+  device(origin: string, deviceId: string, lang: Lang): Promise<Answers['hint-device']>;
+  recheck(origin: string, deviceId: string, lang: Lang): Promise<Answers['recheck']>;
+  watch(origin: string, deviceIds: string[], on: boolean, lang: Lang): Promise<Answers['watch']>;
+  /** Whatever it resolves to, the sender gets `Answers['open-report']` once the tab is open. */
   openReport(origin: string, deviceId: string | undefined): Promise<unknown>;
 }
+
+type Answer = Answers[keyof Answers];
+
+/** The answer to a message of type `T`, checked against `Answers[T]`. */
+const answer = <T extends keyof Answers>(_type: T, value: Promise<Answers[T]>): Promise<Answers[T]> => value;
 
 /** Our popup, options and report pages (a content script's sender URL is the web page's). */
 const isExtensionPage = (sender: Browser.runtime.MessageSender) =>
@@ -64,7 +72,7 @@ export function handleMessage(
   raw: unknown,
   sender: Browser.runtime.MessageSender,
   handlers: MessageHandlers,
-): Promise<unknown> | undefined {
+): Promise<Answer | undefined> | undefined {
   const parsed = ExtensionMessage.safeParse(raw);
   if (sender.id !== browser.runtime.id || !parsed.success) {
     dropped++;
@@ -76,24 +84,20 @@ export function handleMessage(
       // Content scripts only: our report page also lives in a tab, but it has no hints to count.
       const tabId = sender.tab?.id;
       if (tabId === undefined || isExtensionPage(sender)) break;
-      return handlers.recordFrameCount(tabId, sender.frameId ?? 0, message.count);
+      return answer(message.type, handlers.recordFrameCount(tabId, sender.frameId ?? 0, message.count));
     }
     case 'knowledge': {
       const entry = entryById(message.id);
-      return Promise.resolve(entry ? resolveLang(entry, message.lang) : null);
+      return answer(message.type, Promise.resolve(entry ? resolveLang(entry, message.lang) : null));
     }
     case 'tab-hint-count':
       // Extension pages only: a content script has no business asking about other tabs.
       if (!isExtensionPage(sender)) break;
-      return handlers.tabCount(message.tabId);
+      return answer(message.type, handlers.tabCount(message.tabId));
     case 'diagnose':
       if (!isExtensionPage(sender)) break;
       handlers.diagnose(message.origin);
-      return Promise.resolve(true);
-    case 'cancel-diagnosis':
-      if (!isExtensionPage(sender)) break;
-      handlers.cancelDiagnosis(message.origin);
-      return Promise.resolve(true);
+      return answer(message.type, Promise.resolve(true));
     case 'hint-settings':
     case 'hint-verdicts':
     case 'hint-device':
@@ -103,7 +107,7 @@ export function handleMessage(
       const loop = handlers.loop;
       if (!loop) break;
       const named = 'origin' in message ? message.origin : undefined;
-      return loopOrigin(sender, named, loop).then((origin): Promise<unknown> | undefined => {
+      return loopOrigin(sender, named, loop).then((origin): Promise<Answer> | undefined => {
         if (origin === null) {
           dropped++;
           return undefined;
@@ -111,17 +115,20 @@ export function handleMessage(
         const lang = 'lang' in message && message.lang ? message.lang : 'en';
         switch (message.type) {
           case 'hint-settings':
-            return loop.settings(origin);
+            return answer(message.type, loop.settings(origin));
           case 'hint-verdicts':
-            return loop.verdicts(origin);
+            return answer(message.type, loop.verdicts(origin));
           case 'hint-device':
-            return loop.device(origin, message.deviceId, lang);
+            return answer(message.type, loop.device(origin, message.deviceId, lang));
           case 'recheck':
-            return loop.recheck(origin, message.deviceId, lang);
+            return answer(message.type, loop.recheck(origin, message.deviceId, lang));
           case 'watch':
-            return loop.watch(origin, message.deviceIds, message.on, lang);
+            return answer(message.type, loop.watch(origin, message.deviceIds, message.on, lang));
           case 'open-report':
-            return loop.openReport(origin, message.deviceId).then(() => true);
+            return answer(
+              message.type,
+              loop.openReport(origin, message.deviceId).then(() => true as const),
+            );
         }
       });
     }

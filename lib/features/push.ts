@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
 import { patternForUrl } from '../origins';
-import { VERDICTS_CHANGED } from '../protocol/hint';
+import { tellVerdictsChanged } from '../platform/messaging';
+import { onSessionChanged, sessionKeyId } from '../platform/storage';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
-
-const DIAGNOSIS = 'diagnosis:';
-const WATCHES = 'watches:';
 
 interface StateStamp {
   status?: unknown;
@@ -20,8 +18,10 @@ interface StateStamp {
 export function verdictsChangedBy(changes: Changes): string[] {
   const origins: string[] = [];
   for (const [key, change] of Object.entries(changes)) {
-    if (key.startsWith(WATCHES)) origins.push(key.slice(WATCHES.length));
-    if (!key.startsWith(DIAGNOSIS)) continue;
+    const watched = sessionKeyId('watches', key);
+    if (watched !== null) origins.push(watched);
+    const diagnosed = sessionKeyId('diagnosis', key);
+    if (diagnosed === null) continue;
     const before = (change.oldValue ?? {}) as StateStamp;
     const after = (change.newValue ?? {}) as StateStamp;
     if (after.status === 'running' && before.status === 'running') continue;
@@ -30,7 +30,7 @@ export function verdictsChangedBy(changes: Changes): string[] {
       before.finishedAt !== after.finishedAt ||
       before.recheckedAt !== after.recheckedAt
     )
-      origins.push(key.slice(DIAGNOSIS.length));
+      origins.push(diagnosed);
   }
   return [...new Set(origins)];
 }
@@ -51,7 +51,17 @@ export async function pushVerdictsChanged(origin: string): Promise<void> {
       } catch {
         return;
       }
-      await browser.tabs.sendMessage(tab.id, { type: VERDICTS_CHANGED }).catch(() => undefined);
+      await tellVerdictsChanged(tab.id);
     }),
   );
+}
+
+/**
+ * The background's part: after a finished run, a re-check, a watch started or ended, the FMC's open pages ask
+ * for their verdicts again.
+ */
+export function pushVerdictsOnChange(): void {
+  onSessionChanged((changes) => {
+    for (const origin of verdictsChangedBy(changes)) void pushVerdictsChanged(origin);
+  });
 }

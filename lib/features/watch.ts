@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { Lang } from '../i18n';
-import { readDiagnosisState } from '../platform/diagnosis-store';
-import { STORAGE, type WatchEntry, watchedOrigins } from '../platform/storage';
+import { keepWorkerAlive } from '../platform/keep-alive';
+import { hasNotifications } from '../platform/permissions';
+import { readDiagnosisState, STORAGE, type WatchEntry, watchedOrigins } from '../platform/storage';
 import type { LoopAnswer } from '../protocol/hint';
 import { type LoopMessageCode, loopText } from '../protocol/loop-answers';
 import { type RecheckOutcome, recheck } from './recheck';
+import { openReport } from './report-tab';
 
 /**
  * Watch until it clears (issue 10): the device is re-checked every `everyMinutes` (2 by default) for up to
@@ -32,7 +34,7 @@ export function watchNotificationTarget(id: string): { origin: string; deviceId:
 
 export async function notificationsAllowed(): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ permissions: ['notifications'] });
+    return await hasNotifications();
   } catch {
     return false;
   }
@@ -183,4 +185,25 @@ export async function showWatchBadge(): Promise<void> {
 export async function restoreWatches(): Promise<void> {
   for (const origin of await watchedOrigins())
     await serialised(async () => store(origin, await STORAGE.watches(origin).read()));
+}
+
+/**
+ * The background's part: watches outlive the worker, so their alarms wake it, and a start finds every stored
+ * watch its alarm. Each tick keeps the worker up while it lasts; a click on a watch's notification opens the
+ * report on its device.
+ */
+export function serveWatches(): void {
+  void restoreWatches().catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const origin = watchAlarmOrigin(alarm.name);
+    if (!origin) return;
+    const stop = keepWorkerAlive();
+    void watchTick(origin)
+      .catch(() => undefined)
+      .finally(stop);
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    const target = watchNotificationTarget(id);
+    if (target) void openReport(target.origin, target.deviceId);
+  });
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Resolved } from '../knowledge/resolve';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from '../protocol/hint';
-import { VERDICTS_CHANGED } from '../protocol/hint';
+import { PAGE_INFO, VERDICTS_CHANGED } from '../protocol/hint';
 import type { ExtensionMessage } from '../protocol/messages';
 
 /**
@@ -11,8 +11,12 @@ import type { ExtensionMessage } from '../protocol/messages';
  * Type-only imports of the protocol: the content script bundles no zod for this.
  */
 
-/** What the background answers to each message (`undefined` when it drops one). */
-export interface Answers {
+/**
+ * What the background answers to each message (`undefined` when it drops one): the one place an answer is
+ * typed. The router's handlers take their return types from here (lib/features/message-router.ts). One
+ * entry per message type of `ExtensionMessage`, no more, no fewer: anything else does not compile.
+ */
+export type Answers = OnePerMessage<{
   'hint-count': number;
   knowledge: Resolved<KnowledgeEntry> | null;
   'tab-hint-count': number;
@@ -23,7 +27,10 @@ export interface Answers {
   recheck: LoopAnswer;
   watch: LoopAnswer;
   'open-report': true;
-}
+}>;
+
+type MessageType = ExtensionMessage['type'];
+type OnePerMessage<T extends Record<MessageType, unknown> & Record<Exclude<keyof T, MessageType>, never>> = T;
 
 type MessageOf<T extends keyof Answers> = Extract<ExtensionMessage, { type: T }>;
 
@@ -34,8 +41,10 @@ export function askBackground<T extends keyof Answers>(
   return browser.runtime.sendMessage(message) as Promise<Answers[T] | undefined>;
 }
 
-/** The message our pages send to the content script of a tab's top frame (`lib/page`), and its raw answer. */
-export const PAGE_INFO = 'page-info';
+/**
+ * Asks the content script of a tab's top frame about its FMC page (`lib/page`); the raw answer, for the
+ * caller to validate (`PageInfoSchema`, lib/protocol/messages.ts).
+ */
 export function askPageInfo(tabId: number): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, { type: PAGE_INFO }, { frameId: 0 });
 }

@@ -36,7 +36,8 @@ type Unsubscribe = () => void;
 
 /** Calls `listener` with the origins of each permission grant (empty for a grant without origins). */
 export function onPermissionsAdded(listener: (origins: string[]) => void): Unsubscribe {
-  const handler = ({ origins = [] }: { origins?: string[] }) => listener(origins);
+  // Optional: a test's stand-in event may call without the permissions object.
+  const handler = (permissions?: { origins?: string[] }) => listener(permissions?.origins ?? []);
   browser.permissions.onAdded.addListener(handler);
   return () => browser.permissions.onAdded.removeListener(handler);
 }

@@ -1,15 +1,12 @@
 import { browser } from 'wxt/browser';
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
-import type { StoredSession } from '../fmc/session';
+import type { StoredSession, TokenStore } from '../fmc/session';
 import { LANGS, type Lang } from '../i18n';
 import { isPacked, pack, unpack } from '../protocol/compact';
-import { WATCH_DEFAULTS, type WatchSchedule, WatchScheduleSchema } from '../protocol/watch-schedule';
-
-export { WATCH_DEFAULTS, WATCH_LIMITS, type WatchSchedule } from '../protocol/watch-schedule';
-
 import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
+import { WATCH_DEFAULTS, type WatchSchedule, WatchScheduleSchema } from '../protocol/watch-schedule';
 
 /**
  * Every key the extension stores, in one place: its area, and the check what is read there must pass.
@@ -25,7 +22,7 @@ import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-
  * | `dnsResolver` | local | the DNS-over-HTTPS resolver |
  * | `fmcOrigins` | managed | FMC addresses an IT department pre-sets |
  * | `fmc-session:<origin>` | session | an FMC's API tokens and domain choice |
- * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed, see compact.ts) and the run in progress |
+ * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed: lib/protocol/compact.ts), the run |
  * | `hints:<tabId>` | session | failing rows per frame of a tab, for the badge |
  * | `watchSchedule` | local | how often and how long a watch re-checks (options page) |
  * | `watches:<origin>` | session | an FMC's devices watched until their alert clears |
@@ -45,19 +42,49 @@ function stored<T>(
   parse: (raw: unknown) => T,
   encode: (value: Exclude<T, undefined>) => unknown = (value) => value,
 ): StoredValue<T> {
-  const item = storage.defineItem<unknown>(key);
+  // Defined at first use: WXT's `defineItem` reads its key at once (@wxt-dev/storage), which throws outside
+  // the extension. So this module loads under Node too (the bench spells its keys with `sessionKey`), and a
+  // page reads only the keys it uses.
+  let defined: WxtStorageItem<unknown, Record<string, unknown>> | undefined;
+  const item = () => {
+    defined ??= storage.defineItem<unknown>(key);
+    return defined;
+  };
   return {
     key,
-    read: async () => parse(await item.getValue()),
-    write: (value) => item.setValue(encode(value)),
-    remove: () => item.removeValue(),
-    watch: (onChange) => item.watch((value) => onChange(parse(value))),
+    read: async () => parse(await item().getValue()),
+    write: (value) => item().setValue(encode(value)),
+    remove: () => item().removeValue(),
+    watch: (onChange) => item().watch((value) => onChange(parse(value))),
   };
+}
+
+/**
+ * The prefixes of the per-origin and per-tab keys of storage.session, written here only: the worker's push
+ * reads them back from raw changes (`sessionKeyId`), the bench writes them (`sessionKey`).
+ */
+const SESSION_PREFIXES = {
+  tokens: 'fmc-session:',
+  diagnosis: 'diagnosis:',
+  hintCounts: 'hints:',
+  watches: 'watches:',
+} as const;
+type SessionFamily = keyof typeof SESSION_PREFIXES;
+
+/** A storage.session key as the browser names it, without WXT's area: `sessionKey('diagnosis', origin)`. */
+export function sessionKey(family: SessionFamily, id: string | number): string {
+  return `${SESSION_PREFIXES[family]}${id}`;
+}
+
+/** The id a raw storage.session key stands for in `family` (`diagnosis:<origin>` → the origin), or null. */
+export function sessionKeyId(family: SessionFamily, key: string): string | null {
+  const prefix = SESSION_PREFIXES[family];
+  return key.startsWith(prefix) ? key.slice(prefix.length) : null;
 }
 
 /** Per-origin and per-tab keys are built on demand; the same key always gives an equivalent item. */
 function keyed<K extends string | number, T>(
-  prefix: string,
+  family: SessionFamily,
   parse: (raw: unknown) => T,
   encode?: (value: Exclude<T, undefined>) => unknown,
 ): (id: K) => StoredValue<T> {
@@ -65,7 +92,7 @@ function keyed<K extends string | number, T>(
   return (id) => {
     let value = made.get(id);
     if (!value) {
-      value = stored(`${prefix}${id}` as StorageItemKey, parse, encode);
+      value = stored(`session:${sessionKey(family, id)}`, parse, encode);
       made.set(id, value);
     }
     return value;
@@ -152,37 +179,38 @@ export const STORAGE = {
   managedOrigins: stored('managed:fmcOrigins', (raw) =>
     Array.isArray(raw) ? raw.filter((o): o is string => typeof o === 'string') : [],
   ),
-  tokens: keyed<string, StoredSession | undefined>('session:fmc-session:', (raw) =>
+  tokens: keyed<string, StoredSession | undefined>('tokens', (raw) =>
     StoredSessionSchema.safeParse(raw).success ? (raw as StoredSession) : undefined,
   ),
-  // The diagnosis inside the state is packed (see compact.ts): status, runner and progress stay readable.
+  // Its diagnosis is packed (lib/protocol/compact.ts); status, runner and progress stay readable.
   diagnosis: keyed<string, DiagnosisState | undefined>(
-    'session:diagnosis:',
+    'diagnosis',
     (raw) => parseDiagnosisState(unpackDiagnosis(raw)),
     (state) => (state.diagnosis ? { ...state, diagnosis: pack(state.diagnosis) } : state),
   ),
-  hintCounts: keyed<number, Record<string, number>>('session:hints:', frameCounts),
+  hintCounts: keyed<number, Record<string, number>>('hintCounts', frameCounts),
   watchSchedule: stored(
     'local:watchSchedule',
     (raw): WatchSchedule => WatchScheduleSchema.safeParse(raw).data ?? WATCH_DEFAULTS,
   ),
-  watches: keyed<string, Record<string, WatchEntry>>('session:watches:', watchEntries),
+  watches: keyed<string, Record<string, WatchEntry>>('watches', watchEntries),
 } as const;
 
 /** The FMC origins that have devices watched (for the badge and the worker's start-up). */
 export async function watchedOrigins(): Promise<string[]> {
-  return originsWithPrefix('watches:');
+  return storedIds('watches');
 }
 
 /** The FMC origins that have a diagnosis state in storage.session (for the worker's start-up check). */
 export async function diagnosedOrigins(): Promise<string[]> {
-  return originsWithPrefix('diagnosis:');
+  return storedIds('diagnosis');
 }
 
-async function originsWithPrefix(prefix: string): Promise<string[]> {
-  return Object.keys(await storage.snapshot('session'))
-    .filter((key) => key.startsWith(prefix))
-    .map((key) => key.slice(prefix.length));
+async function storedIds(family: SessionFamily): Promise<string[]> {
+  return Object.keys(await storage.snapshot('session')).flatMap((key) => {
+    const id = sessionKeyId(family, key);
+    return id === null ? [] : [id];
+  });
 }
 
 /** Every change of storage.session, raw (keys without their area): for the worker's push to open pages. */
@@ -194,4 +222,102 @@ export function onSessionChanged(
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
+}
+
+// The accessors the rest of the extension uses, over the items above.
+
+/**
+ * The last diagnosis of each FMC and the run in progress (`STORAGE.diagnosis`): the popup renders it at once
+ * when it opens, and every page sees the same state. Gone when the browser closes.
+ */
+export async function readDiagnosisState(origin: string): Promise<DiagnosisState | undefined> {
+  return STORAGE.diagnosis(origin).read();
+}
+
+export async function writeDiagnosisState(origin: string, state: DiagnosisState): Promise<void> {
+  await STORAGE.diagnosis(origin).write(state);
+}
+
+/** Calls back with every new state of this FMC's diagnosis; returns the unsubscribe function. */
+export function watchDiagnosisState(
+  origin: string,
+  onChange: (state: DiagnosisState | undefined) => void,
+): () => void {
+  return STORAGE.diagnosis(origin).watch(onChange);
+}
+
+/**
+ * The FMC client's tokens (`STORAGE.tokens`, storage.session): shared by the extension's pages, gone when the
+ * browser closes, never written to disk. The password never comes here. A stored value of another shape reads
+ * as "not signed in".
+ */
+export class BrowserSessionTokenStore implements TokenStore {
+  async load(origin: string): Promise<StoredSession | undefined> {
+    return STORAGE.tokens(origin).read();
+  }
+
+  async save(origin: string, session: StoredSession): Promise<void> {
+    await STORAGE.tokens(origin).write(session);
+  }
+
+  async clear(origin: string): Promise<void> {
+    await STORAGE.tokens(origin).remove();
+  }
+}
+
+// User settings in storage.local (synced nowhere). Only non-secret values live there: passwords are never
+// stored, tokens live in storage.session.
+
+/** The stored health policy overrides; entries that are not text (a store edited by hand) are left out. */
+export async function readHealthPolicyOverrides(): Promise<Record<string, string>> {
+  return STORAGE.healthPolicyOverrides.read();
+}
+
+export async function readHealthPolicyOverride(pattern: string): Promise<string | undefined> {
+  const value = (await readHealthPolicyOverrides())[pattern];
+  return value || undefined;
+}
+
+export async function writeHealthPolicyOverride(pattern: string, url: string | null): Promise<void> {
+  const overrides = { ...(await readHealthPolicyOverrides()) };
+  if (url) overrides[pattern] = url;
+  else delete overrides[pattern];
+  await STORAGE.healthPolicyOverrides.write(overrides);
+}
+
+/** Origins an IT department pre-sets through managed storage (see `public/managed-schema.json`). */
+export async function readManagedOrigins(): Promise<string[]> {
+  try {
+    return await STORAGE.managedOrigins.read();
+  } catch {
+    // No policy installed: Chromium rejects, Firefox answers empty.
+    return [];
+  }
+}
+
+/** Requests per minute the user allows (null: follow the FMC version, 120 or 300). */
+export async function readRateOverride(): Promise<number | null> {
+  return STORAGE.requestsPerMinute.read();
+}
+
+export async function writeRateOverride(perMinute: number | null): Promise<void> {
+  if (perMinute === null) await STORAGE.requestsPerMinute.remove();
+  else await STORAGE.requestsPerMinute.write(perMinute);
+}
+
+/** Every change of the rate setting, from any page; returns the function that stops listening. */
+export function watchRateOverride(onChange: (perMinute: number | null) => void): () => void {
+  return STORAGE.requestsPerMinute.watch(onChange);
+}
+
+/** The API user name last used on an FMC, so the form is pre-filled. Never the password. */
+export async function readRememberedUsername(origin: string): Promise<string> {
+  return (await STORAGE.usernames.read())[origin] ?? '';
+}
+
+export async function writeRememberedUsername(origin: string, username: string | null): Promise<void> {
+  const names = { ...(await STORAGE.usernames.read()) };
+  if (username) names[origin] = username;
+  else delete names[origin];
+  await STORAGE.usernames.write(names);
 }

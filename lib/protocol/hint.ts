@@ -1,8 +1,9 @@
 import type { Verdict } from '../diagnose/types';
 
-// The page side of the loop (issue 10): shapes the background sends to content scripts. Free of zod and of any
-// runtime import, so the content script can use them without growing (the messages it sends are validated by
-// the background, lib/protocol/messages.ts).
+// The page side of the loop (issue 10): shapes the background sends to content scripts, and the messages our
+// pages and the background send them. Free of zod and of any runtime import, so the content script can use
+// them without growing (the messages it sends are validated by the background, lib/protocol/messages.ts; the
+// typed senders are lib/platform/messaging.ts).
 
 /**
  * What a content script gets of its FMC's diagnosis: the few fields a collapsed hint shows, for tying rows to
@@ -55,3 +56,6 @@ export interface HintSettings {
 
 /** Sent by the background to the FMC's tabs when its verdicts change: they ask again (`hint-verdicts`). */
 export const VERDICTS_CHANGED = 'fmc-verdicts-changed';
+
+/** Sent by the popup to its tab's top-frame content script; answered with a `PageInfo` (messages.ts). */
+export const PAGE_INFO = 'page-info';

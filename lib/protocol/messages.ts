@@ -35,10 +35,6 @@ const FmcOriginField = z
   });
 
 export const DiagnoseRequest = z.strictObject({ type: z.literal('diagnose'), origin: FmcOriginField });
-export const CancelDiagnosisRequest = z.strictObject({
-  type: z.literal('cancel-diagnosis'),
-  origin: FmcOriginField,
-});
 
 /** A device id as the FMC gives it (a UUID); bounded so a message can never carry much. */
 const DeviceIdField = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
@@ -85,7 +81,6 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
   KnowledgeRequest,
   TabHintCountRequest,
   DiagnoseRequest,
-  CancelDiagnosisRequest,
   HintVerdictsRequest,
   HintSettingsRequest,
   HintDeviceRequest,
@@ -105,8 +100,8 @@ export type WatchRequest = z.infer<typeof WatchRequest>;
 export type OpenReportRequest = z.infer<typeof OpenReportRequest>;
 
 /**
- * What the content script tells the popup about the FMC page in its tab (`{ type: 'page-info' }`). The page's
- * text is untrusted, so the popup validates the answer too.
+ * What the content script tells the popup about the FMC page in its tab (`{ type: PAGE_INFO }`, hint.ts).
+ * The page's text is untrusted, so the popup validates the answer too.
  */
 export const PageInfoSchema = z.strictObject({
   user: z.string().max(64).nullable(),

@@ -34,6 +34,15 @@ describe('recordFrameCount', () => {
     expect(await badgeText(1)).toBe('');
   });
 
+  it('writes nothing and leaves the badge alone when a frame repeats what is counted (a first 0)', async () => {
+    const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    expect(await recordFrameCount(1, 3, 0)).toBe(0);
+    expect(await stored(1)).toBeUndefined();
+    await recordFrameCount(1, 0, 2);
+    expect(await recordFrameCount(1, 0, 2)).toBe(2);
+    expect(setBadgeText).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps tabs apart', async () => {
     await recordFrameCount(1, 0, 2);
     await recordFrameCount(2, 0, 7);

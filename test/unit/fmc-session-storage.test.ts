@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { StoredSession } from '../../lib/fmc/session';
-import { BrowserSessionTokenStore } from '../../lib/platform/token-store';
+import { BrowserSessionTokenStore } from '../../lib/platform/storage';
 
 const SESSION: StoredSession = {
   username: 'api-user',

@@ -50,7 +50,6 @@ function handlers(loop: Loop | undefined) {
     recordFrameCount: vi.fn<MessageHandlers['recordFrameCount']>(async (_t, _f, count) => count),
     tabCount: vi.fn<MessageHandlers['tabCount']>(async () => 0),
     diagnose: vi.fn<MessageHandlers['diagnose']>(),
-    cancelDiagnosis: vi.fn<MessageHandlers['cancelDiagnosis']>(),
     ...(loop ? { loop } : {}),
   };
 }

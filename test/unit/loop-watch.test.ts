@@ -9,9 +9,9 @@ import {
   watchNotificationTarget,
   watchTick,
 } from '../../lib/features/watch';
-import { writeDiagnosisState } from '../../lib/platform/diagnosis-store';
-import { STORAGE, WATCH_DEFAULTS } from '../../lib/platform/storage';
+import { STORAGE, writeDiagnosisState } from '../../lib/platform/storage';
 import { loopText } from '../../lib/protocol/loop-answers';
+import { WATCH_DEFAULTS } from '../../lib/protocol/watch-schedule';
 import { failing, fleet, healthy, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 

@@ -135,7 +135,8 @@ describe('message senders across the code', () => {
     const seen = new Set<string>();
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      for (const call of source.matchAll(/runtime\s*\.sendMessage\(\s*\{\s*type:\s*'([^']+)'/g)) {
+      // Every message to the background goes through the typed sender (lib/platform/messaging.ts).
+      for (const call of source.matchAll(/askBackground\(\s*\{\s*type:\s*'([^']+)'/g)) {
         const type = call[1] as string;
         seen.add(type);
         expect(known, `${path.relative(root, file)} sends '${type}'`).toContain(type);

@@ -5,7 +5,7 @@ import {
   readHealthPolicyOverrides,
   readManagedOrigins,
   writeHealthPolicyOverride,
-} from '../../lib/platform/settings';
+} from '../../lib/platform/storage';
 
 const FMC = 'https://fmc.example.com/*';
 const OTHER = 'https://fmc2.example.com/*';

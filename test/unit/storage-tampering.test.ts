@@ -6,25 +6,22 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FailingDevices } from '../../components/popup/FailingDevices';
-import { healthPolicyLink } from '../../components/report/health-policy';
 import { diagnose } from '../../lib/diagnose';
 import { DEFAULT_DOH } from '../../lib/dns/settings';
 import type { StoredSession } from '../../lib/fmc/session';
-import { resolveHealthPolicy } from '../../lib/page/health-policy';
-import {
-  type DiagnosisState,
-  readDiagnosisState,
-  watchDiagnosisState,
-} from '../../lib/platform/diagnosis-store';
+import { resolveHealthPolicy, resolveHealthPolicyOffPage } from '../../lib/page/health-policy';
 import { readDohSettings } from '../../lib/platform/resolver-setting';
 import {
+  BrowserSessionTokenStore,
+  readDiagnosisState,
   readHealthPolicyOverride,
   readHealthPolicyOverrides,
   readManagedOrigins,
   readRateOverride,
   readRememberedUsername,
-} from '../../lib/platform/settings';
-import { BrowserSessionTokenStore } from '../../lib/platform/token-store';
+  watchDiagnosisState,
+} from '../../lib/platform/storage';
+import type { DiagnosisState } from '../../lib/protocol/diagnosis-state';
 import { branchFleet, failing, fleet, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 
@@ -107,7 +104,7 @@ describe('storage.local: health policy overrides', () => {
     const override = await readHealthPolicyOverride(PATTERN);
     const hint = resolveHealthPolicy(document, override);
     expect(new URL(hint.url).origin).toBe(FMC);
-    const report = await healthPolicyLink(FMC, '7.2.5');
+    const report = resolveHealthPolicyOffPage(FMC, '7.2.5', override);
     expect(new URL(report.url).origin).toBe(FMC);
   });
 

@@ -1,5 +1,8 @@
-import { fmcOrigin } from '../../lib/fmc/urls';
-import { patternForUrl } from '../../lib/origins';
+import { fmcOrigin } from '../fmc/urls';
+import { patternForUrl } from '../origins';
+
+// The report page's address crosses realms: the popup links to it, the background opens it (a hint's "Open
+// the report", a watch's notification, a run handed over), the report page reads it back.
 
 /**
  * The report page's address for an FMC: `report.html?fmc=<url-encoded origin>` (the popup links to it);

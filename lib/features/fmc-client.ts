@@ -1,8 +1,7 @@
 import { FmcClient } from '../fmc';
 import { sharedFmcLimiter } from '../fmc/limiter';
-import { locks, tokenLock } from './locks';
-import { readRateOverride, watchRateOverride } from './settings';
-import { BrowserSessionTokenStore } from './token-store';
+import { locks, tokenLock } from '../platform/locks';
+import { BrowserSessionTokenStore, readRateOverride, watchRateOverride } from '../platform/storage';
 
 const tokens = new BrowserSessionTokenStore();
 const clients = new Map<string, Promise<FmcClient>>();
