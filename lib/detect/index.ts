@@ -1,7 +1,7 @@
 export { type DeviceNames, devicesOfRows } from './device';
 export { findAlertRows, rowStillMatches } from './find-rows';
 export { findLoggedInUser } from './logged-in-user';
-export { type CompiledMatchers, compileMatchers, mayContainAlert } from './matchers';
+export { type CompiledMatchers, compileMatchers } from './matchers';
 export {
   findHealthPolicyLink,
   HEALTH_POLICY_ROUTES,

@@ -61,14 +61,6 @@ export function compileMatchers(matchers: readonly AlertMatcher[]): CompiledMatc
   };
 }
 
-/**
- * The cheap pre-check: false means the text cannot hold any alert (no result word, or no data type). It
- * knows nothing of element boundaries, so true only means "look closer".
- */
-export function mayContainAlert(text: string, compiled: CompiledMatchers): boolean {
-  return (compiled.results?.test(text) ?? false) && (compiled.dataTypes?.test(text) ?? false);
-}
-
 /** A fresh global copy of the result-word pattern, so a scan never shares `lastIndex` with another. */
 export function resultScanner(compiled: CompiledMatchers): RegExp | null {
   return compiled.results && new RegExp(compiled.results.source, `g${FLAGS}`);

@@ -54,19 +54,15 @@ export function findHealthPolicyLink(doc: Document): string | null {
 }
 
 /**
- * The guessed health policy address for an FMC version (null: unknown, the newest route). A user template
- * wins: a path, or a URL with an `{origin}` placeholder; one that leaves the FMC's origin is ignored.
+ * The guessed health policy address for an FMC version (null: unknown, the newest route). The user's own
+ * address for an FMC (options page) is applied by the callers, before this guess.
  */
-export function healthPolicyFallback(origin: string, version: string | null, template?: string): string {
+export function healthPolicyFallback(origin: string, version: string | null): string {
   const own = new URL(origin);
   if (own.protocol !== 'https:' && own.protocol !== 'http:') {
     throw new TypeError(`Not a web origin: ${origin}`);
   }
-  const custom = template?.trim();
-  const fromTemplate = custom
-    ? sameOriginUrl(custom.replaceAll('{origin}', own.origin), own.origin, own.origin)
-    : null;
-  return fromTemplate ?? new URL(routeFor(version), own.origin).href;
+  return new URL(routeFor(version), own.origin).href;
 }
 
 function routeFor(version: string | null): string {

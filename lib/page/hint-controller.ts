@@ -13,6 +13,11 @@ export interface HintControllerOptions {
   compiled: CompiledMatchers;
   mount(match: AlertRowMatch): MountedHint;
   onCountChange(count: number): void;
+  /**
+   * Report a first count of 0 too. For a sub-frame: it may load a new document while its tab does not, and
+   * only the tab's load clears the counts, so the previous document's count would otherwise stay on the badge.
+   */
+  reportZeroAtStart?: boolean;
 }
 
 /**
@@ -21,7 +26,10 @@ export interface HintControllerOptions {
  */
 export function createHintController(doc: Document, options: HintControllerOptions) {
   const hints = new Map<Element, { match: AlertRowMatch; hint: MountedHint }>();
-  let reported = -1;
+  // The background takes a frame's count for 0 until told (entrypoints/background.ts forgets a tab's counts
+  // when the tab loads), so a frame without hints says nothing: an FMC page without failing rows costs the
+  // worker no storage write and no badge call. A count that drops to 0 is still reported.
+  let reported = options.reportZeroAtStart ? -1 : 0;
 
   const add = (match: AlertRowMatch) => {
     if (hints.has(match.row) || match.row.querySelector(`[${HINT_ATTRIBUTE}]`)) return;

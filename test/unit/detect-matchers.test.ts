@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatchers, mayContainAlert } from '../../lib/detect';
+import { compileMatchers } from '../../lib/detect';
 import { matchTail } from '../../lib/detect/matchers';
 import type { AlertMatcher } from '../../lib/detect/types';
 import { MATCHERS } from '../fixtures/detect/load';
@@ -11,42 +11,6 @@ const matcher = (id: string, dataType: string, results = ['Failure']): AlertMatc
   modules: MODULES,
   dataType,
   results,
-});
-
-describe('mayContainAlert (the cheap pre-check)', () => {
-  it('says "look closer" for a text holding a data type and a failure word, in any of the forms', () => {
-    for (const text of [
-      'x Threat Data Updates - Cisco Cloud Configuration - Failure y',
-      'Cisco Cloud ConfigurationFailure',
-      'Data TypeStatusCisco Cloud ConfigurationFailure',
-      'threat data updates - CISCO CLOUD CONFIGURATION - failed',
-      'Cisco\u00a0Cloud\nConfiguration Failure',
-    ]) {
-      expect(mayContainAlert(text, compiled), text).toBe(true);
-    }
-  });
-
-  it('rejects a text without a failure word or without a known data type', () => {
-    for (const text of [
-      'Threat Data Updates - Cisco Cloud Configuration - Success',
-      'Threat Data Updates - Threat Configuration - Failure',
-      'Failure',
-      'Cisco Cloud',
-    ]) {
-      expect(mayContainAlert(text, compiled), text).toBe(false);
-    }
-  });
-
-  it('gives the same answer when called again (no state carried between calls)', () => {
-    const text = 'Threat Data Updates - SI DNS Lists and Feeds - Failure';
-    expect([1, 2, 3].map(() => mayContainAlert(text, compiled))).toEqual([true, true, true]);
-  });
-
-  it('is always false without matchers', () => {
-    const none = compileMatchers([]);
-    expect(none.results).toBeNull();
-    expect(mayContainAlert('Threat Data Updates - Cisco Cloud Configuration - Failure', none)).toBe(false);
-  });
 });
 
 describe('matchTail (the data type right before a result word)', () => {

@@ -104,28 +104,6 @@ describe('healthPolicyFallback', () => {
     );
   });
 
-  it('lets a user template win: a path, or a URL with {origin}', () => {
-    expect(healthPolicyFallback(origin, '7.2', '/ddd/#HealthPolicyList')).toBe(
-      'https://fmc.example.com/ddd/#HealthPolicyList',
-    );
-    expect(healthPolicyFallback(origin, '6.6', '{origin}/ui/health/policies')).toBe(
-      'https://fmc.example.com/ui/health/policies',
-    );
-  });
-
-  it('ignores a template that leaves the origin or is not http(s)', () => {
-    for (const template of [
-      'https://evil.example/x',
-      '//evil.example/x',
-      'javascript:alert(1)',
-      'data:text/html,x',
-    ]) {
-      expect(healthPolicyFallback(origin, '7.2', template), template).toBe(
-        'https://fmc.example.com/ddd/#HealthPolicy',
-      );
-    }
-  });
-
   it('throws on an origin that is not a web origin', () => {
     expect(() => healthPolicyFallback('not a url', '7.2')).toThrow(TypeError);
     expect(() => healthPolicyFallback('file:///etc/passwd', '7.2')).toThrow(TypeError);

@@ -53,7 +53,7 @@ const batch = (...targets: Element[]): MutationBatch => ({
 
 let controller: ReturnType<typeof createHintController> | undefined;
 
-function setup() {
+function setup(extra: { reportZeroAtStart?: boolean } = {}) {
   const mounts: { match: AlertRowMatch; hint: MountedHint; unmount: ReturnType<typeof vi.fn> }[] = [];
   const mount = vi.fn((match: AlertRowMatch) => {
     const hint = mountHint(match.anchor, {
@@ -66,7 +66,7 @@ function setup() {
     return { host: hint.host, unmount };
   });
   const onCountChange = vi.fn<(count: number) => void>();
-  controller = createHintController(document, { compiled, mount, onCountChange });
+  controller = createHintController(document, { compiled, mount, onCountChange, ...extra });
   return { controller, mount, mounts, onCountChange };
 }
 
@@ -110,11 +110,20 @@ describe('start', () => {
     expect(onCountChange.mock.calls).toEqual([[3]]);
   });
 
-  it('reports 0 on a page without failing rows', () => {
+  it('reports nothing on a page without failing rows: the background takes a frame for 0 until told', () => {
     document.body.innerHTML = `<table>${row('ok', 'fw', 'Threat Data Updates - SI URL Lists and Feeds - Success')}</table>`;
     const { controller, mount, onCountChange } = setup();
     controller.start();
+    controller.handleBatch(batch(document.body));
     expect(mount).not.toHaveBeenCalled();
+    expect(onCountChange).not.toHaveBeenCalled();
+  });
+
+  it("reports a first 0 in a sub-frame, whose new document does not clear the tab's counts", () => {
+    document.body.innerHTML = `<table>${row('ok', 'fw', 'Threat Data Updates - SI URL Lists and Feeds - Success')}</table>`;
+    const { controller, onCountChange } = setup({ reportZeroAtStart: true });
+    controller.start();
+    controller.handleBatch(batch(document.body));
     expect(onCountChange.mock.calls).toEqual([[0]]);
   });
 
@@ -216,6 +225,16 @@ describe('handleBatch', () => {
     expect(hostsIn(cell('r1'))).toHaveLength(1);
     expect(hostsIn(document)).toHaveLength(3);
     expect(onCountChange).toHaveBeenCalledOnce();
+  });
+
+  it('reports 0 when the last hint goes, and nothing more while none comes back', () => {
+    const { controller, onCountChange } = setup();
+    controller.start();
+    for (const id of ['r1', 'r2', 'r3']) el(`#${id}`).remove();
+    controller.handleBatch(batch(el('#rows')));
+    controller.handleBatch(batch(el('#rows')));
+    expect(controller.count()).toBe(0);
+    expect(onCountChange.mock.calls).toEqual([[3], [0]]);
   });
 
   it('mounts the hint again when a recovered row fails again', () => {
