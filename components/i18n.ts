@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { type Catalogue, formatCatalogueMessage, substitutionsExpected, uiLang } from '../lib/i18n';
+import {
+  type Catalogue,
+  formatCatalogueMessage,
+  type Lang,
+  substitutionsExpected,
+  uiLang,
+} from '../lib/i18n';
 
 /** The keys of `public/_locales/en/messages.json`; a test checks French has the same ones. */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
@@ -18,6 +24,14 @@ export function bundleMessages(catalogues: Readonly<Record<'en' | 'fr', Catalogu
 }
 
 /**
+ * The language of our words: the browser's UI language, English unless it is French. The message catalogue
+ * speaks it (`t`), and so do the texts the diagnosis and the knowledge base word in both languages.
+ */
+export function currentLang(): Lang {
+  return uiLang(browser.i18n.getUILanguage());
+}
+
+/**
  * The message in the browser's language (its UI language, falling back to English). The user never sees a
  * key. Reported on the console as `[i18n]` errors, which the test suites fail on: a key the catalogue lacks,
  * and a call with fewer substitutions than the message has placeholders. An empty answer from the browser for
@@ -25,7 +39,7 @@ export function bundleMessages(catalogues: Readonly<Record<'en' | 'fr', Catalogu
  * not a bug of ours).
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  const entry = bundled?.[uiLang(browser.i18n.getUILanguage())][key];
+  const entry = bundled?.[currentLang()][key];
   if (bundled && !entry && !key.startsWith('@@')) console.error(`[i18n] no message ${key} in the catalogue`);
   if (entry && substitutions.length < substitutionsExpected(entry))
     console.error(

@@ -1,5 +1,5 @@
 import { type Inputs, useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { onPermissionsChanged } from '../../lib/platform/permissions';
 
 /**
  * Runs `refresh` now, again whenever `deps` change, and on every grant or revocation of the extension's
@@ -7,13 +7,7 @@ import { browser } from 'wxt/browser';
  */
 export function usePermissionsChanged(refresh: () => unknown, deps: Inputs): void {
   useEffect(() => {
-    const listener = () => void refresh();
-    listener();
-    browser.permissions.onAdded.addListener(listener);
-    browser.permissions.onRemoved.addListener(listener);
-    return () => {
-      browser.permissions.onAdded.removeListener(listener);
-      browser.permissions.onRemoved.removeListener(listener);
-    };
+    void refresh();
+    return onPermissionsChanged(() => void refresh());
   }, deps);
 }

@@ -1,11 +1,11 @@
 import { useId } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/i18n';
+import { CommandLine } from '../common/CommandLine';
 import { t } from '../i18n';
-import { RunbookCommandLine } from './RunbookCommandLine';
 import { TextLines } from './TextLines';
 import { VerdictBadge } from './VerdictBadge';
-import './fmc.css';
+import './diagnosis.css';
 
 /** One device's diagnosis: the facts the verdict rests on, the runbook to fix it, and the cross-checks. */
 /** `heading`: false where the surrounding list already names the device and its verdict (the popup). */
@@ -63,7 +63,12 @@ export function DeviceDetails({
             <li key={step.id} data-step={step.id}>
               <p>{step.text[lang]}</p>
               {step.commands.map((command) => (
-                <RunbookCommandLine key={command.command} command={command} lang={lang} />
+                <CommandLine
+                  key={command.command}
+                  command={command.command}
+                  shell={command.shell}
+                  expect={command.expect?.[lang]}
+                />
               ))}
             </li>
           ))}

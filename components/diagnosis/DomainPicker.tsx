@@ -1,9 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { fmcClientFor } from '../../lib/features/fmc-client';
 import { FmcError } from '../../lib/fmc/errors';
 import type { DomainRef } from '../../lib/fmc/schemas';
-import { fmcClientFor } from '../../lib/platform/fmc-client';
-import { t } from '../i18n';
-import { currentLang } from './lang';
+import { currentLang, t } from '../i18n';
 
 export interface DomainPickerProps {
   origin: string;

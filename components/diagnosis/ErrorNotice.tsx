@@ -1,6 +1,6 @@
 import type { Lang, Localized } from '../../lib/i18n';
 import { type MessageKey, t } from '../i18n';
-import './fmc.css';
+import './diagnosis.css';
 
 /** What the user can do about each error code of a stopped diagnosis (`DiagnosisState.error.code`). */
 const WHAT_TO_DO: Record<string, MessageKey> = {

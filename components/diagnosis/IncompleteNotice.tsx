@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import { INCOMPLETE_TEXT, PART_LABELS } from '../../lib/diagnose/incomplete';
 import type { Lang } from '../../lib/i18n';
-import './fmc.css';
+import './diagnosis.css';
 
 /**
  * "Incomplete": each piece of the diagnosis that could not be read after the retries, and why, worded as in

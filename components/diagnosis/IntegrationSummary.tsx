@@ -5,7 +5,7 @@ import { CLOUD_EVENTS_LABELS, MD_TEXT, SECUREX_LABELS } from '../../lib/diagnose
 import type { Lang } from '../../lib/i18n';
 import { fill } from '../../lib/i18n';
 import { t } from '../i18n';
-import './fmc.css';
+import './diagnosis.css';
 
 export interface IntegrationSummaryProps {
   diagnosis: Diagnosis;

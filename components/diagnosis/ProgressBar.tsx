@@ -1,8 +1,7 @@
 import type { DoctorProgress } from '../../lib/doctor/run';
-import { t } from '../i18n';
+import { currentLang, t } from '../i18n';
 import { formatDuration } from './duration';
-import { currentLang } from './lang';
-import './fmc.css';
+import './diagnosis.css';
 
 /**
  * Requests done out of those expected, and the time left at the FMC's allowed rate. `expected` is 0 until the

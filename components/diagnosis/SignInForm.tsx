@@ -1,13 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { fmcClientFor } from '../../lib/features/fmc-client';
 import { FmcError } from '../../lib/fmc/errors';
 import type { StoredSession } from '../../lib/fmc/session';
 import type { Lang } from '../../lib/i18n';
 import { isPlainHttpRemote } from '../../lib/origins';
-import { fmcClientFor } from '../../lib/platform/fmc-client';
-import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/settings';
-import { t } from '../i18n';
-import { currentLang } from './lang';
-import './fmc.css';
+import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/storage';
+import { currentLang, t } from '../i18n';
+import './diagnosis.css';
 
 /** Cisco's FMC REST API Quick Start Guide, where it warns against sharing a user with the web interface. */
 export const QSG_URL =
@@ -73,7 +72,10 @@ export function SignInForm({ origin, loggedInUiUser, onSignedIn }: SignInFormPro
     const name = username.trim();
     try {
       const client = await fmcClientFor(origin);
-      // This client is thrown away after the sign-in: keeping the password in it would serve nobody.
+      // This page's one client of the FMC (fmcClientFor), kept as long as the page: what the page does next with
+      // the FMC (a run, a re-check, the domain, the sign-out) goes through it; other pages and the worker use the
+      // tokens it stores. It keeps no password: once the token refreshes are spent the user is asked to sign in
+      // again, never signed in silently, and the password lives only in this form until the attempt ends.
       const session = await client.signIn(name, password, { keepPassword: false });
       await writeRememberedUsername(origin, name).catch(() => undefined);
       onSignedIn(session);

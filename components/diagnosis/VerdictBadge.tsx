@@ -1,7 +1,7 @@
 import type { Verdict } from '../../lib/diagnose';
 import { VERDICT_ICONS, VERDICT_LABELS } from '../../lib/diagnose/labels';
-import { currentLang } from './lang';
-import './fmc.css';
+import { currentLang } from '../i18n';
+import './diagnosis.css';
 
 /** The verdict in words, with a colour and a symbol as extra cues. Same labels as the Markdown export. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {

@@ -1,32 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HintDevice, HintDeviceView, LoopAnswer } from '../../lib/protocol/hint';
-import { clock } from '../common/clock';
+import type { PageLoop } from '../../lib/page/bridge';
+import type { HintDevice, HintDeviceView } from '../../lib/protocol/hint';
+import { CommandLine } from '../common/CommandLine';
+import { AnswerLine, TimesLine, useDeviceActions, WatchButton, WatchingUntil } from '../common/DeviceActions';
 import { t } from '../i18n';
-import { CommandLine } from './CommandLine';
 import { VerdictTag } from './VerdictTag';
-
-/** What the hint asks the background for, to close the loop in the page (issue 10). */
-export interface HintLoop {
-  loadDevice(id: string): Promise<HintDeviceView | null>;
-  recheck(id: string): Promise<LoopAnswer>;
-  watch(id: string, on: boolean): Promise<LoopAnswer>;
-  openReport(id?: string): void;
-}
-
-/** The failing/cleared line of a device, when the diagnosis knows the times. */
-export function timesLine(device: Pick<HintDevice, 'failingSince' | 'clearedAt'>, lang: string): string {
-  if (device.clearedAt) return t('hintClearedAt', clock(device.clearedAt, lang));
-  return device.failingSince ? t('hintFailingSince', clock(device.failingSince, lang)) : '';
-}
 
 /**
  * The row's own device in the expanded hint: its verdict, management settings, evidence and runbook filled
  * with its values (the first step stands out), a watch until the alert clears, the way to the report. Loaded
- * from the background when the hint opens and again when the verdict changes.
+ * from the background when the hint opens and again when the verdict changes, through the content script's
+ * bridge (`loop`, lib/page/bridge.ts); Watch is the control our pages use too (components/common/DeviceActions).
  */
-export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop: HintLoop; lang: string }) {
+export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop: PageLoop; lang: string }) {
   const [view, setView] = useState<HintDeviceView | 'loading' | 'failed'>('loading');
-  const [answer, setAnswer] = useState('');
+  // The watch's own answer line; the re-check's is on the row's line (Hint.tsx).
+  const actions = useDeviceActions(loop, device.id);
   useEffect(() => {
     let live = true;
     loop.loadDevice(device.id).then(
@@ -46,21 +35,16 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
       </section>
     );
   }
-  const watch = async () => {
-    const result = await loop.watch(device.id, !device.watching);
-    setAnswer(result.ok ? (result.notify === false ? t('hintWatchNoNotifications') : '') : result.message);
-  };
-  const times = timesLine(device, lang);
   return (
     <section class="device" data-section="device">
       <h3>
         {t('hintDeviceTitle', view.name)} <VerdictTag verdict={device.verdict} lang={lang} />
       </h3>
-      <p class="when">
-        {times}
-        {times && ' · '}
-        {t('hintCheckedAt', clock(view.checkedAt, lang))}
-      </p>
+      <TimesLine
+        times={{ failingSince: device.failingSince, clearedAt: device.clearedAt, checkedAt: view.checkedAt }}
+        lang={lang}
+        class="when"
+      />
       <h4>{t('hintDeviceSettings')}</h4>
       <table>
         <tbody>
@@ -92,12 +76,9 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
                 {step.commands.map((command) => (
                   <CommandLine
                     key={command.command}
-                    command={{
-                      command: command.command,
-                      shell: command.shell,
-                      purpose: '',
-                      ...(command.expect ? { lookFor: command.expect } : {}),
-                    }}
+                    command={command.command}
+                    shell={command.shell}
+                    expect={command.expect}
                   />
                 ))}
               </li>
@@ -105,31 +86,17 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
           </ol>
         </>
       )}
-      {view.watching && view.watch && (
-        <p class="when">
-          {t(
-            'hintWatchingUntil',
-            String(Math.round(view.watch.everyMs / 60_000)),
-            clock(view.watch.until, lang),
-          )}
-        </p>
-      )}
+      <WatchingUntil watch={view.watching ? view.watch : undefined} lang={lang} class="when" />
       <p class="actions">
-        {device.verdict !== 'healthy' || device.watching ? (
-          <button type="button" class="secondary" onClick={watch}>
-            {device.watching ? t('hintWatchStop') : t('hintWatch')}
-          </button>
-        ) : null}
+        <WatchButton actions={actions} verdict={device.verdict} watching={device.watching} />
         <ReportButton loop={loop} id={device.id} />
       </p>
-      <p class="status" role="status">
-        {answer}
-      </p>
+      <AnswerLine actions={actions} class="status" />
     </section>
   );
 }
 
-function ReportButton({ loop, id }: { loop: HintLoop; id?: string }) {
+function ReportButton({ loop, id }: { loop: PageLoop; id?: string }) {
   return (
     <button type="button" class="secondary" onClick={() => loop.openReport(id)}>
       {t('hintOpenReport')}
@@ -141,7 +108,7 @@ function ReportButton({ loop, id }: { loop: HintLoop; id?: string }) {
  * The hint's row has no device of the diagnosis: with none yet, the way to one (the report, which asks to sign
  * in when needed); with one, why no verdict shows here.
  */
-export function DevicePrompt({ diagnosed, loop }: { diagnosed: boolean; loop: HintLoop }) {
+export function DevicePrompt({ diagnosed, loop }: { diagnosed: boolean; loop: PageLoop }) {
   return (
     <section class="device" data-section={diagnosed ? 'no-device' : 'diagnose'}>
       <p>{diagnosed ? t('hintNoTie') : t('hintDiagnoseWhy')}</p>

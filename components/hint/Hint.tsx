@@ -1,21 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageLoop } from '../../lib/page/bridge';
 import type { DeviceCell } from '../../lib/page/device-ties';
 import type { HintDevice } from '../../lib/protocol/hint';
+import { RecheckButton, timesText, useDeviceActions } from '../common/DeviceActions';
 import { t } from '../i18n';
-import { DevicePrompt, DeviceSection, type HintLoop, timesLine } from './DeviceSection';
+import { DevicePrompt, DeviceSection } from './DeviceSection';
 import { HintDetails, type ResolvedEntry } from './HintDetails';
 import { VerdictTag } from './VerdictTag';
 
 export interface HintProps {
   entryId: string;
-  /** Loads the explanation on first expansion, so the content script carries no prose. */
-  loadEntry(id: string): Promise<ResolvedEntry | null>;
+  /** Loads the explanation on first expansion, so the content script carries no prose (none: not found). */
+  loadEntry(id: string): Promise<ResolvedEntry | null | undefined>;
   healthPolicy(): { url: string; guessed: boolean };
-  /** The page's language for dates (the hint's words follow the browser's). */
+  /**
+   * The language of the verdict labels and times: the browser's UI language, as the content script gives it
+   * (the hint's other words follow the browser's too, through the message catalogue), not the FMC page's.
+   */
   lang?: string;
   /** The device this row is tied to, from the FMC's last diagnosis (issue 10). */
   device?: DeviceCell;
-  loop?: HintLoop;
+  loop?: PageLoop;
 }
 
 type Load = { state: 'idle' | 'loading' | 'failed' } | { state: 'ready'; entry: ResolvedEntry };
@@ -37,9 +42,9 @@ function useDevice(cell: DeviceCell | undefined): { device: HintDevice | null; d
 export function Hint({ entryId, loadEntry, healthPolicy, lang = 'en', device: cell, loop }: HintProps) {
   const [expanded, setExpanded] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
-  const [checking, setChecking] = useState(false);
-  const [problem, setProblem] = useState('');
   const { device, diagnosed } = useDevice(cell);
+  // Re-check on the row's line; its answer shows there too (the panel's Watch has its own).
+  const recheck = useDeviceActions(loop, device?.id);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = `fmc-hint-panel-${entryId}`;
 
@@ -55,19 +60,6 @@ export function Hint({ entryId, loadEntry, healthPolicy, lang = 'en', device: ce
   const collapse = () => {
     setExpanded(false);
     toggle.current?.focus();
-  };
-  const recheck = async () => {
-    if (!device || !loop || checking) return;
-    setChecking(true);
-    setProblem('');
-    try {
-      const answer = await loop.recheck(device.id);
-      if (!answer.ok) setProblem(answer.message);
-    } catch {
-      setProblem(t('hintDeviceLoadFailed'));
-    } finally {
-      setChecking(false);
-    }
   };
   const policy = expanded ? healthPolicy() : null;
   const name = device?.names[0] ?? '';
@@ -101,26 +93,15 @@ export function Hint({ entryId, loadEntry, healthPolicy, lang = 'en', device: ce
           <span
             data-fmc-device={device.id}
             data-fmc-verdict={device.verdict}
-            title={[t('hintVerdictTitle', name), timesLine(device, lang)].filter(Boolean).join(' · ')}
+            title={[t('hintVerdictTitle', name), timesText(device, lang)].filter(Boolean).join(' · ')}
           >
             <VerdictTag verdict={device.verdict} lang={lang} />
           </span>
-          {loop && (
-            <button
-              type="button"
-              class="recheck"
-              aria-label={t('hintRecheckLabel', name)}
-              aria-busy={checking}
-              disabled={checking}
-              onClick={recheck}
-            >
-              {checking ? t('hintRechecking') : t('hintRecheck')}
-            </button>
-          )}
+          {loop && <RecheckButton actions={recheck} name={name} />}
           {device.watching && <span class="watching">{t('hintWatching')}</span>}
-          {problem && (
+          {recheck.answer && (
             <span class="problem" role="status">
-              {problem}
+              {recheck.answer}
             </span>
           )}
         </span>

@@ -1,8 +1,8 @@
 import { bugUrl } from '../../lib/knowledge/bugs';
 import type { Resolved } from '../../lib/knowledge/resolve';
 import type { KnowledgeEntry, Section } from '../../lib/knowledge/schema';
+import { CommandLine } from '../common/CommandLine';
 import { t } from '../i18n';
-import { CommandLine } from './CommandLine';
 
 export type ResolvedEntry = Resolved<KnowledgeEntry>;
 type ResolvedSection = Resolved<Section>;
@@ -33,7 +33,7 @@ function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: S
             <li key={step.text}>
               {step.text}
               {step.commands?.map((command) => (
-                <CommandLine key={command.command} command={command} />
+                <CommandLine key={command.command} {...command} />
               ))}
             </li>
           ))}

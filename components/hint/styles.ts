@@ -37,6 +37,8 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 code { padding: 0.05em 0.35em; overflow-wrap: anywhere; }
 pre { padding: 0.5em 0.7em; overflow: auto; max-height: 16em; margin: 0.3em 0; white-space: pre; }
 .purpose { color: var(--muted); flex-basis: 100%; margin-inline-start: 7em; }
+.expect { color: var(--muted); flex-basis: 100%; margin: 0; margin-inline-start: 7em; }
+.expect-label { font-weight: 600; }
 button.copy, a.action { font: inherit; font-size: 0.85em; cursor: pointer; border-radius: 6px; padding: 0.1em 0.6em;
   border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
 a.action { display: inline-block; margin: 0.4em 0; padding: 0.3em 0.9em; font-weight: 600; text-decoration: none;
@@ -47,9 +49,9 @@ table { border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em; }
 th, td { border: 1px solid var(--border); padding: 0.25em 0.5em; text-align: start; vertical-align: top; }
 a { color: var(--link); }
 .device-line { display: inline-flex; align-items: center; gap: 0.4em; margin-inline-start: 0.4em; flex-wrap: wrap; }
-button.recheck, button.secondary { font: inherit; font-size: 0.85em; cursor: pointer; border-radius: 999px;
+button.recheck, button.secondary, button.watch { font: inherit; font-size: 0.85em; cursor: pointer; border-radius: 999px;
   padding: 0.05em 0.7em; border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
-button.recheck[disabled] { cursor: progress; opacity: 0.7; }
+button.recheck[disabled], button.watch[disabled] { cursor: progress; opacity: 0.7; }
 .watching { font-size: 0.85em; color: var(--link); font-weight: 600; }
 .problem { font-size: 0.85em; color: var(--accent); }
 section.device { border-bottom: 1px solid var(--border); padding-bottom: 0.5em; margin-bottom: 0.6em; }

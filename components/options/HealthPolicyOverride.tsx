@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { labelForPattern } from '../../lib/origins';
-import { readHealthPolicyOverride, writeHealthPolicyOverride } from '../../lib/platform/settings';
+import { readHealthPolicyOverride, writeHealthPolicyOverride } from '../../lib/platform/storage';
 import { t } from '../i18n';
 
 export function HealthPolicyOverride({ pattern }: { pattern: string }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { labelForPattern, patternFromUserInput } from '../../lib/origins';
-import { readManagedOrigins } from '../../lib/platform/settings';
+import { removeOrigin, requestOrigin } from '../../lib/platform/permissions';
+import { readManagedOrigins } from '../../lib/platform/storage';
 import { t } from '../i18n';
 import { HealthPolicyOverride } from './HealthPolicyOverride';
 import { RateSetting } from './RateSetting';
@@ -23,7 +23,7 @@ export function Options() {
 
   const grant = (pattern: string) => {
     // Called straight from the click handler: permissions.request needs the user gesture.
-    browser.permissions.request({ origins: [pattern] }).then(
+    requestOrigin(pattern).then(
       (granted) => setError(granted ? null : t('optionsDenied', labelForPattern(pattern))),
       () => setError(t('optionsDenied', labelForPattern(pattern))),
     );
@@ -55,7 +55,7 @@ export function Options() {
               <button
                 type="button"
                 aria-label={t('optionsRemoveLabel', labelForPattern(pattern))}
-                onClick={() => void browser.permissions.remove({ origins: [pattern] })}
+                onClick={() => void removeOrigin(pattern)}
               >
                 {t('optionsRemove')}
               </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readRateOverride, writeRateOverride } from '../../lib/platform/settings';
+import { readRateOverride, writeRateOverride } from '../../lib/platform/storage';
 import { t } from '../i18n';
 
 /** The user's cap on REST requests per minute, for FMCs whose budget other tools already use. */

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import {
   DOH_FORMATS,
   DOH_PRESETS,
@@ -8,9 +7,8 @@ import {
   presetFor,
   RESOLVER_URL_PROBLEMS,
 } from '../../lib/dns';
-import { uiLang } from '../../lib/i18n';
 import { readDohSettings, resetDohSettings, writeDohSettings } from '../../lib/platform/resolver-setting';
-import { t } from '../i18n';
+import { currentLang, t } from '../i18n';
 
 const FORMAT_LABEL = { json: 'optionsDnsFormatJson', wire: 'optionsDnsFormatWire' } as const;
 
@@ -20,7 +18,7 @@ export function ResolverSettings() {
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<DohFormat>('json');
   const [status, setStatus] = useState<string | null>(null);
-  const lang = uiLang(browser.i18n.getUILanguage());
+  const lang = currentLang();
 
   const load = () =>
     readDohSettings().then((stored) => {

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { fmcClientFor } from '../../lib/features/fmc-client';
 import type { Lang } from '../../lib/i18n';
-import { fmcClientFor } from '../../lib/platform/fmc-client';
+import { askBackground } from '../../lib/platform/messaging';
+import { reportPath } from '../../lib/protocol/report-url';
 import { DomainPicker } from '../diagnosis/DomainPicker';
 import { ErrorNotice } from '../diagnosis/ErrorNotice';
 import { IncompleteNotice } from '../diagnosis/IncompleteNotice';
@@ -11,13 +13,11 @@ import { SignInForm } from '../diagnosis/SignInForm';
 import { useDiagnosisState } from '../diagnosis/useDiagnosisState';
 import { DnsPanel } from '../dns/DnsPanel';
 import { t } from '../i18n';
-import { reportPath } from '../report/origin-param';
 import { FailingDevices } from './FailingDevices';
 import { useFmcSession } from './useFmcSession';
 import { usePageInfo } from './usePageInfo';
 
-const diagnose = (origin: string) =>
-  browser.runtime.sendMessage({ type: 'diagnose', origin }).catch(() => undefined);
+const diagnose = (origin: string) => askBackground({ type: 'diagnose', origin }).catch(() => undefined);
 
 /**
  * The FMC half of the popup: sign in with the API user, then the cached diagnosis at once and a fresh one in

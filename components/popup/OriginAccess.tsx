@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { labelForPattern } from '../../lib/origins';
+import { hasOrigin, removeOrigin, requestOrigin } from '../../lib/platform/permissions';
 import { usePermissionsChanged } from '../common/usePermissionsChanged';
 import { t } from '../i18n';
 
@@ -11,10 +11,7 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
   const [removeFailed, setRemoveFailed] = useState(false);
   const label = labelForPattern(pattern);
 
-  usePermissionsChanged(
-    () => browser.permissions.contains({ origins: [pattern] }).then(setEnabled),
-    [pattern],
-  );
+  usePermissionsChanged(() => hasOrigin(pattern).then(setEnabled), [pattern]);
 
   useEffect(() => {
     if (enabled !== undefined) onChange(enabled);
@@ -23,7 +20,7 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
   if (enabled === undefined) return null;
   const enable = () => {
     // permissions.request must run in the click's own task: it needs the user gesture.
-    browser.permissions.request({ origins: [pattern] }).then(
+    requestOrigin(pattern).then(
       (granted) => {
         setDenied(!granted);
         setEnabled(granted);
@@ -33,7 +30,7 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
   };
   const disable = () => {
     // Fails for an origin the installation itself granted (managed or test builds).
-    browser.permissions.remove({ origins: [pattern] }).then(
+    removeOrigin(pattern).then(
       (removed) => (removed ? setEnabled(false) : setRemoveFailed(true)),
       () => setRemoveFailed(true),
     );

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { uiLang } from '../../lib/i18n';
 import { patternForUrl } from '../../lib/origins';
-import { t } from '../i18n';
+import { askBackground } from '../../lib/platform/messaging';
+import { currentLang, t } from '../i18n';
 import { FmcPanel } from './FmcPanel';
 import { OriginAccess } from './OriginAccess';
 import { useActiveTab } from './useActiveTab';
 
 export function Popup() {
   const tab = useActiveTab();
-  const lang = uiLang(browser.i18n.getUILanguage());
+  const lang = currentLang();
   const pattern = patternForUrl(tab?.url);
   const [enabled, setEnabled] = useState(false);
   const [count, setCount] = useState<number | null>(null);
@@ -17,7 +17,7 @@ export function Popup() {
 
   useEffect(() => {
     if (!tab || !enabled) return;
-    browser.runtime.sendMessage({ type: 'tab-hint-count', tabId: tab.id }).then(
+    askBackground({ type: 'tab-hint-count', tabId: tab.id }).then(
       (value) => setCount(typeof value === 'number' ? value : 0),
       () => setCount(null),
     );

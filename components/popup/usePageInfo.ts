@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { askPageInfo } from '../../lib/platform/messaging';
 import { type PageInfo, PageInfoSchema } from '../../lib/protocol/messages';
 
 /**
@@ -20,7 +20,7 @@ export function parsePageInfo(answer: unknown, origin?: string): PageInfo | null
 export function usePageInfo(tabId: number, origin?: string): PageInfo | null {
   const [info, setInfo] = useState<PageInfo | null>(null);
   useEffect(() => {
-    browser.tabs.sendMessage(tabId, { type: 'page-info' }, { frameId: 0 }).then(
+    askPageInfo(tabId).then(
       (answer) => setInfo(parsePageInfo(answer, origin)),
       // No content script in the tab (page still loading, or opened before the extension): nothing known.
       () => setInfo(null),

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { patternForUrl } from '../../lib/origins';
+import { requestOrigin } from '../../lib/platform/permissions';
 import { t } from '../i18n';
 
 /** The FMC is not enabled yet: one click asks the browser for access to it (it needs the user's gesture). */
@@ -9,7 +9,8 @@ export function AccessNotice({ origin }: { origin: string }) {
   const pattern = patternForUrl(origin);
   const request = () => {
     if (!pattern) return;
-    browser.permissions.request({ origins: [pattern] }).then(
+    // In the click's own task: the request needs the user gesture.
+    requestOrigin(pattern).then(
       (granted) => setDenied(!granted),
       () => setDenied(true),
     );

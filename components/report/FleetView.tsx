@@ -1,6 +1,10 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/i18n';
+import { patternForUrl } from '../../lib/origins';
+import { type HealthPolicyTarget, resolveHealthPolicyOffPage } from '../../lib/page/health-policy';
+import { readHealthPolicyOverride } from '../../lib/platform/storage';
+import { reportDevice } from '../../lib/protocol/report-url';
 import { DeviceDetails } from '../diagnosis/DeviceDetails';
 import { DeviceLoop, WatchAllFailing } from '../diagnosis/DeviceLoop';
 import { IntegrationSummary } from '../diagnosis/IntegrationSummary';
@@ -8,8 +12,6 @@ import { useWatches } from '../diagnosis/useWatches';
 import { t } from '../i18n';
 import { FleetFlags } from './FleetFlags';
 import { FleetTable } from './FleetTable';
-import { type HealthPolicyLink, healthPolicyLink } from './health-policy';
-import { reportDevice } from './origin-param';
 import { DEFAULT_QUERY, type TableQuery } from './table-model';
 import { VerdictCounts } from './VerdictCounts';
 
@@ -20,15 +22,17 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
   // Opened from a hint or a notification (`&device=`): that device's runbook shows first.
   const [selectedId, setSelectedId] = useState<string | null>(() => reportDevice(location.search));
   const watches = useWatches(origin);
-  const [policy, setPolicy] = useState<HealthPolicyLink | null>(null);
+  const [policy, setPolicy] = useState<HealthPolicyTarget | null>(null);
   const scenario1 = diagnosis.integration.scenario === 1;
   const version = diagnosis.fmc.version;
 
   useEffect(() => {
     if (!scenario1) return;
     let live = true;
-    healthPolicyLink(origin, version).then(
-      (link) => live && setPolicy(link),
+    // No FMC page to read the menu from: the user's address for this FMC, else the guess by version.
+    const pattern = patternForUrl(origin);
+    (pattern ? readHealthPolicyOverride(pattern) : Promise.resolve(undefined)).then(
+      (override) => live && setPolicy(resolveHealthPolicyOffPage(origin, version, override)),
       () => undefined,
     );
     return () => {

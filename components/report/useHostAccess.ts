@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { patternForUrl } from '../../lib/origins';
+import { hasOrigin, onPermissionsChanged } from '../../lib/platform/permissions';
 
 /**
  * Whether the extension holds the host permission for this FMC (undefined while asking). Without it the
@@ -16,17 +16,15 @@ export function useHostAccess(origin: string): boolean | undefined {
     }
     let live = true;
     const refresh = () =>
-      browser.permissions.contains({ origins: [pattern] }).then(
+      hasOrigin(pattern).then(
         (value) => live && setGranted(value),
         () => live && setGranted(false),
       );
     void refresh();
-    browser.permissions.onAdded.addListener(refresh);
-    browser.permissions.onRemoved.addListener(refresh);
+    const stop = onPermissionsChanged(() => void refresh());
     return () => {
       live = false;
-      browser.permissions.onAdded.removeListener(refresh);
-      browser.permissions.onRemoved.removeListener(refresh);
+      stop();
     };
   }, [origin]);
   return granted;

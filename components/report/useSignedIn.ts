@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DiagnosisState } from '../../lib/platform/diagnosis-store';
-import { fmcClientFor } from '../../lib/platform/fmc-client';
+import { fmcClientFor } from '../../lib/features/fmc-client';
+import type { DiagnosisState } from '../../lib/protocol/diagnosis-state';
 
 /**
  * Whether storage.session holds tokens for this FMC (undefined while reading). Read again whenever the

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/common/document';
 import { bundleMessages, t } from '../../components/i18n';
-import { reportOrigin, reportRunAsked } from '../../components/report/origin-param';
 import { Report } from '../../components/report/Report';
+import { reportOrigin, reportRunAsked } from '../../lib/protocol/report-url';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 

@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { useFmcSession } from '../../components/popup/useFmcSession';
-import { BrowserSessionTokenStore } from '../../lib/platform/token-store';
+import type { StoredSession } from '../../lib/fmc/session';
+import { BrowserSessionTokenStore, STORAGE } from '../../lib/platform/storage';
 
 const ORIGIN = 'https://fmc.example.com';
 const session = {
@@ -34,7 +35,10 @@ beforeEach(() => {
   container = document.createElement('div');
   seen = [];
 });
-afterEach(() => render(null, container));
+afterEach(() => {
+  render(null, container);
+  vi.restoreAllMocks();
+});
 
 describe('useFmcSession', () => {
   it('follows this FMC’s tokens and ignores the diagnosis progress written beside them', async () => {
@@ -50,6 +54,26 @@ describe('useFmcSession', () => {
     expect(load.mock.calls.length).toBe(readsAfterMount);
 
     await act(() => new BrowserSessionTokenStore().save(ORIGIN, session));
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ username: 'api-user' });
+  });
+
+  it('never lets a slow first read overwrite the session a change delivered meanwhile', async () => {
+    let answer: (value: StoredSession | undefined) => void = () => undefined;
+    const read = vi
+      .spyOn(STORAGE.tokens(ORIGIN), 'read')
+      .mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    await act(() => render(<Probe />, container));
+    expect(read).toHaveBeenCalledOnce();
+    expect(seen.at(-1)).toBeUndefined();
+
+    // Another page signs in while this one's first read is still under way.
+    await act(() => new BrowserSessionTokenStore().save(ORIGIN, session));
+    await settle();
+    expect(seen.at(-1)).toMatchObject({ username: 'api-user' });
+
+    // The read answers at last, with what storage held before the sign-in: it is dropped.
+    await act(async () => answer(undefined));
     await settle();
     expect(seen.at(-1)).toMatchObject({ username: 'api-user' });
   });

@@ -477,3 +477,76 @@ describe('a real knowledge entry', () => {
     expect(root.querySelectorAll('a[data-action="open-health-policy"]').length).toBeGreaterThan(0);
   });
 });
+
+describe('the row’s device (issue 10)', () => {
+  const DEVICE = { id: 'dev-1', names: ['Branch FTD'], verdict: 'dns-missing' as const, watching: false };
+  const VIEW = {
+    id: 'dev-1',
+    name: 'Branch FTD',
+    verdict: 'dns-missing' as const,
+    settings: [],
+    evidence: [],
+    runbook: [
+      {
+        text: 'Set a DNS server.',
+        commands: [
+          {
+            command: 'configure network dns servers 10.0.0.53',
+            shell: 'cli' as const,
+            expect: 'DNS Servers : 10.0.0.53',
+          },
+        ],
+      },
+    ],
+    watching: false,
+    checkedAt: Date.parse('2026-03-04T05:06:07Z'),
+  };
+  const cell = {
+    get: () => DEVICE,
+    diagnosed: () => true,
+    subscribe: () => () => undefined,
+  };
+  const loop = (answers: { recheck?: unknown; watch?: unknown } = {}) => ({
+    loadDevice: vi.fn(async () => VIEW),
+    recheck: vi.fn(async () => answers.recheck as never),
+    watch: vi.fn(async () => answers.watch as never),
+    openReport: vi.fn(),
+  });
+
+  it('re-checks from the row’s line and says why it could not, there', async () => {
+    const bridge = loop({ recheck: { ok: false, code: 'signed-out', message: 'Signed out of this FMC' } });
+    const { root } = await mount({ device: cell, loop: bridge });
+    const button = root.querySelector('.device-line button.recheck') as HTMLButtonElement;
+    expect(button.getAttribute('aria-label')).toBe(i18n.text('hintRecheckLabel', 'Branch FTD'));
+    await click(button);
+    await settle();
+    expect(bridge.recheck).toHaveBeenCalledExactlyOnceWith('dev-1');
+    expect(root.querySelector('.device-line [role=status]')?.textContent).toBe('Signed out of this FMC');
+    expect(button.disabled).toBe(false);
+  });
+
+  it('a re-check the background does not answer says so', async () => {
+    const bridge = loop();
+    bridge.recheck.mockRejectedValue(new Error('The background did not answer.'));
+    const { root } = await mount({ device: cell, loop: bridge });
+    await click(root.querySelector('.device-line button.recheck'));
+    await settle();
+    expect(root.querySelector('.device-line [role=status]')?.textContent).toBe(i18n.text('loopNoAnswer'));
+  });
+
+  it('watches from the panel, with the pages’ controls, and shows the runbook’s good output', async () => {
+    const bridge = loop({ watch: { ok: true, notify: false } });
+    const { root, toggle } = await mount({ device: cell, loop: bridge });
+    await click(toggle);
+    await settle();
+    const section = root.querySelector('section[data-section="device"]') as HTMLElement;
+    expect(section.querySelector('[data-time="checked-at"]')).not.toBeNull();
+    expect(section.querySelector('.command .expect')?.textContent).toContain('DNS Servers : 10.0.0.53');
+    const watch = section.querySelector('button.watch') as HTMLButtonElement;
+    expect(watch.getAttribute('aria-pressed')).toBe('false');
+    await click(watch);
+    await settle();
+    expect(bridge.watch).toHaveBeenCalledExactlyOnceWith('dev-1', true);
+    expect(section.querySelector('p[role=status]')?.textContent).toBe(i18n.text('hintWatchNoNotifications'));
+  });
+});

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { downloadText, exportFileName } from '../../components/report/export-file';
-import { healthPolicyLink } from '../../components/report/health-policy';
-import { reportOrigin, reportPath } from '../../components/report/origin-param';
-import { writeHealthPolicyOverride } from '../../lib/platform/settings';
+import { resolveHealthPolicyOffPage } from '../../lib/page/health-policy';
+import { readHealthPolicyOverride, writeHealthPolicyOverride } from '../../lib/platform/storage';
+import { reportOrigin, reportPath } from '../../lib/protocol/report-url';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -74,6 +74,10 @@ describe('report address', () => {
 });
 
 describe('health policy link', () => {
+  // As the report does it (FleetView): the user's address for this FMC, then the rule the hints use too.
+  const healthPolicyLink = async (origin: string, version: string) =>
+    resolveHealthPolicyOffPage(origin, version, await readHealthPolicyOverride(`${origin}/*`));
+
   it('uses the address the user set for this FMC', async () => {
     await writeHealthPolicyOverride('https://fmc.example.com/*', 'https://fmc.example.com/health/policy');
     expect(await healthPolicyLink('https://fmc.example.com', '7.4.1')).toEqual({

@@ -17,7 +17,7 @@ import { branchFleet, failing, fleet, INTEGRATION_OFF, shown } from '../fixtures
 import { stubI18n } from './support/i18n-stub';
 
 const session = { restore: vi.fn(), selectDomain: vi.fn() };
-vi.mock('../../lib/platform/fmc-client', () => ({ fmcClientFor: vi.fn(async () => ({ session })) }));
+vi.mock('../../lib/features/fmc-client', () => ({ fmcClientFor: vi.fn(async () => ({ session })) }));
 
 let container: HTMLElement;
 

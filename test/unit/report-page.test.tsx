@@ -7,7 +7,8 @@ import { Report } from '../../components/report/Report';
 import { diagnose } from '../../lib/diagnose';
 import { cancelDiagnosis, startDiagnosis } from '../../lib/features/diagnosis-run';
 import type { StoredSession } from '../../lib/fmc/session';
-import { type DiagnosisState, writeDiagnosisState } from '../../lib/platform/diagnosis-store';
+import { writeDiagnosisState } from '../../lib/platform/storage';
+import type { DiagnosisState } from '../../lib/protocol/diagnosis-state';
 import { branchFleet } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 
@@ -28,7 +29,7 @@ const client = {
   signIn: vi.fn(),
   signOut: vi.fn(async () => undefined),
 };
-vi.mock('../../lib/platform/fmc-client', () => ({ fmcClientFor: vi.fn(async () => client) }));
+vi.mock('../../lib/features/fmc-client', () => ({ fmcClientFor: vi.fn(async () => client) }));
 
 let running = false;
 let finishRun: () => void = () => undefined;

@@ -6,11 +6,11 @@ import { fakeBrowser } from 'wxt/testing';
 import { SignInForm, type SignInFormProps } from '../../components/diagnosis/SignInForm';
 import { FmcError } from '../../lib/fmc/errors';
 import type { StoredSession } from '../../lib/fmc/session';
-import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/settings';
+import { readRememberedUsername, writeRememberedUsername } from '../../lib/platform/storage';
 import { stubI18n } from './support/i18n-stub';
 
 const signIn = vi.fn<(user: string, password: string, options?: object) => Promise<StoredSession>>();
-vi.mock('../../lib/platform/fmc-client', () => ({
+vi.mock('../../lib/features/fmc-client', () => ({
   fmcClientFor: vi.fn(async () => ({ signIn })),
 }));
 
