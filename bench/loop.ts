@@ -5,7 +5,7 @@ import { runDiagnosis } from '../lib/doctor/run';
 import { parseShowNetwork } from '../lib/fmc';
 import { sessionKey } from '../lib/platform/storage';
 import { pack } from '../lib/protocol/compact';
-import { WATCH_DEFAULTS } from '../lib/protocol/watch-schedule';
+import { WATCH_DEFAULTS } from '../lib/protocol/watch';
 import { generateFleet, renderShowNetwork } from '../test/fmc-sim/fleet';
 import { startFmcSimulator } from '../test/fmc-sim/server';
 import { clientFor, SIM_PASSWORD, SIM_USER, startSim } from '../test/integration/sim-harness';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
 import { deviceTimes } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
-import type { WatchEntry } from '../../lib/platform/storage';
+import type { WatchEntry } from '../../lib/protocol/watch';
 import {
   AnswerLine,
   answerText,

@@ -1,4 +1,5 @@
-import { STORAGE, type WatchEntry } from '../../lib/platform/storage';
+import { STORAGE } from '../../lib/platform/storage';
+import type { WatchEntry } from '../../lib/protocol/watch';
 import { useStored } from '../common/useStored';
 
 const NONE: Record<string, WatchEntry> = {};

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { STORAGE } from '../../lib/platform/storage';
-import { WATCH_DEFAULTS, WATCH_LIMITS, WatchScheduleSchema } from '../../lib/protocol/watch-schedule';
+import { WATCH_DEFAULTS, WATCH_LIMITS, WatchScheduleSchema } from '../../lib/protocol/watch';
 import { t } from '../i18n';
 
 /**

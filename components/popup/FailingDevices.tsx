@@ -1,21 +1,16 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis, Diagnosis } from '../../lib/diagnose';
+import { deviceSettings } from '../../lib/diagnose/device-text';
 import { INCOMPLETE_TEXT } from '../../lib/diagnose/incomplete';
 import { clearedSince } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
-import type { WatchEntry } from '../../lib/platform/storage';
+import type { WatchEntry } from '../../lib/protocol/watch';
 import { DeviceDetails } from '../diagnosis/DeviceDetails';
 import { DeviceLoop } from '../diagnosis/DeviceLoop';
 import { useWatches } from '../diagnosis/useWatches';
 import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
-
-const dnsText = (device: DeviceDiagnosis) =>
-  device.managementDns === null
-    ? t('popupDnsUnknown')
-    : device.managementDns.servers.length === 0
-      ? t('popupDnsNone')
-      : device.managementDns.servers.join(', ');
 
 /** The devices with the Cloud Configuration failure, each with its DNS, proxy, gateway, verdict and runbook. */
 /** A device a re-check found cleared stays listed, with its time, so that the fix shows where it was made. */
@@ -95,22 +90,12 @@ function FailingDevice({
         {open && (
           <>
             <dl class="facts">
-              <dt>{t('popupDns')}</dt>
-              <dd>{dnsText(device)}</dd>
-              <dt>{t('popupProxy')}</dt>
-              <dd>
-                {device.proxy === null
-                  ? t('popupDnsUnknown')
-                  : device.proxy.enabled
-                    ? t('popupProxyOn')
-                    : t('popupProxyOff')}
-              </dd>
-              {device.gateway && (
-                <>
-                  <dt>{t('popupGateway')}</dt>
-                  <dd>{device.gateway}</dd>
-                </>
-              )}
+              {deviceSettings(device, lang).map(({ label, value }) => (
+                <Fragment key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </Fragment>
+              ))}
             </dl>
             <DeviceDetails device={device} lang={lang} heading={false} />
           </>

@@ -15,13 +15,18 @@ export const DEVICE_TEXT = {
   disabled: { en: 'disabled', fr: 'désactivé' },
 } satisfies Record<string, Localized>;
 
+/** An IPv6 address is bracketed before a port (`[2001:db8::8]:3128`), in words as in curl's `-x`. */
+export function bracketHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /**
  * A proxy's address as every text writes it: `10.99.0.8:3128`, `[2001:db8::8]:3128` (an IPv6 address is
  * bracketed before a port), or the address alone when no port was printed; null without an address.
  */
 export function proxyAddress(proxy: { address?: unknown; port?: unknown }): string | null {
   if (typeof proxy.address !== 'string' || proxy.address === '') return null;
-  const host = proxy.address.includes(':') ? `[${proxy.address}]` : proxy.address;
+  const host = bracketHost(proxy.address);
   return typeof proxy.port === 'number' && Number.isFinite(proxy.port)
     ? `${host}:${proxy.port}`
     : proxy.address;

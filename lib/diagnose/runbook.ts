@@ -3,7 +3,7 @@ import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fill, fillLocalized, same } from '../i18n';
 import { bugUrl } from '../knowledge/bugs';
-import { proxyAddress } from './device-text';
+import { bracketHost, proxyAddress } from './device-text';
 import { dnsKey } from './dns-sets';
 import type { RegionChoice } from './region';
 import {
@@ -81,7 +81,7 @@ function runbookVars(ctx: RunbookContext, parsed: ShowNetwork | null): FillVars 
   if (proxyHost) vars.proxyHost = proxyHost;
   if (proxyPort) vars.proxyPort = proxyPort;
   // Inside a URL an IPv6 address needs brackets; unknown, it reads as the placeholder telnet shows.
-  vars.proxyUrlHost = proxyHost ? bracket(proxyHost) : '<proxyHost>';
+  vars.proxyUrlHost = proxyHost ? bracketHost(proxyHost) : '<proxyHost>';
   if (dns.length > 0) {
     vars.dns1 = dns[0] as string;
     vars.dnsList = dns.join(', ');
@@ -135,9 +135,4 @@ function unknownReason(device: DeviceInput, parsed: ShowNetwork | null, version:
   const message =
     typeof input?.message === 'string' ? input.message.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
   return message ? { en: `${reason.en} (${message})`, fr: `${reason.fr} (${message})` } : reason;
-}
-
-/** An IPv6 proxy address needs brackets before a port, in curl's `-x` as anywhere. */
-function bracket(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }

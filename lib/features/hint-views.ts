@@ -1,8 +1,9 @@
 import { deviceSettings } from '../diagnose/device-text';
 import { deviceTimes } from '../diagnose/times';
 import type { Lang } from '../i18n';
-import { readDiagnosisState, STORAGE, type WatchEntry } from '../platform/storage';
+import { readDiagnosisState, STORAGE } from '../platform/storage';
 import type { HintDevice, HintDeviceView, HintVerdicts } from '../protocol/hint';
+import type { WatchEntry } from '../protocol/watch';
 
 /**
  * What a hint may know of its FMC's diagnosis (issue 10), read from storage by the background for the FMC's

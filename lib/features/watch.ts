@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../i18n';
 import { keepWorkerAlive } from '../platform/keep-alive';
 import { hasNotifications } from '../platform/permissions';
-import { readDiagnosisState, STORAGE, type WatchEntry, watchedOrigins } from '../platform/storage';
+import { readDiagnosisState, STORAGE, watchedOrigins } from '../platform/storage';
 import type { LoopAnswer } from '../protocol/hint';
 import { type LoopMessageCode, loopText } from '../protocol/loop-answers';
+import type { WatchEntry } from '../protocol/watch';
 import { type RecheckOutcome, recheck } from './recheck';
 import { openReport } from './report-tab';
 

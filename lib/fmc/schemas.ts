@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOUD_ALERT_MODULES } from '../alert/rest';
 import { FmcError } from './errors';
 
 /**
@@ -171,7 +172,7 @@ export const HealthAlertSchema = z.looseObject({
   id: opt(text),
   // "0" is the FMC itself; tolerate it as a number.
   deviceUUID: z.union([text, z.number()]).transform(String),
-  moduleID: opt(ciEnum(['THREAT_DATA_UPDATES', 'CONN_STATUS_SSE'])),
+  moduleID: opt(ciEnum([...CLOUD_ALERT_MODULES])),
   moduleUUID: opt(text),
   name: opt(text),
   description: opt(text),

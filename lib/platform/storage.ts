@@ -3,10 +3,15 @@ import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/sto
 import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
 import type { StoredSession, TokenStore } from '../fmc/session';
-import { LANGS, type Lang } from '../i18n';
 import { isPacked, pack, unpack } from '../protocol/compact';
 import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
-import { WATCH_DEFAULTS, type WatchSchedule, WatchScheduleSchema } from '../protocol/watch-schedule';
+import {
+  WATCH_DEFAULTS,
+  type WatchEntry,
+  type WatchSchedule,
+  WatchScheduleSchema,
+  watchEntries,
+} from '../protocol/watch';
 
 /**
  * Every key the extension stores, in one place: its area, and the check what is read there must pass.
@@ -138,33 +143,6 @@ function frameCounts(raw: unknown): Record<string, number> {
       (entry): entry is [string, number] =>
         typeof entry[1] === 'number' && Number.isInteger(entry[1]) && entry[1] > 0,
     ),
-  );
-}
-
-/** One watched device: since when, until when, how often, and the language its notification speaks. */
-export interface WatchEntry {
-  startedAt: number;
-  until: number;
-  everyMs: number;
-  lang: Lang;
-}
-const WatchEntrySchema = z.object({
-  startedAt: z.number().finite(),
-  until: z.number().finite(),
-  everyMs: z.number().finite().positive(),
-  lang: z.enum(LANGS),
-});
-const WatchesSchema = z.record(z.string(), z.unknown());
-
-/** The entries that pass the schema: a store edited by hand keeps what is usable. */
-function watchEntries(raw: unknown): Record<string, WatchEntry> {
-  const parsed = WatchesSchema.safeParse(raw);
-  if (!parsed.success) return {};
-  return Object.fromEntries(
-    Object.entries(parsed.data).flatMap(([id, entry]) => {
-      const checked = WatchEntrySchema.safeParse(entry);
-      return checked.success ? [[id, checked.data]] : [];
-    }),
   );
 }
 

@@ -86,6 +86,32 @@ describe('architecture', () => {
   });
 });
 
+/**
+ * One home per concept (issue 16): each of these is written in one file, and imported everywhere else. A
+ * pattern names the concept's written form, so a second spelling of it anywhere fails here.
+ */
+const ONE_HOME: [concept: string, pattern: RegExp, home: string][] = [
+  ['the failing alert statuses', /'RED',\s*'YELLOW'/, 'lib/alert/statuses.ts'],
+  ['the clear alert statuses', /'green',\s*'recovered'/, 'lib/alert/statuses.ts'],
+  ['the FMC-itself device id', /FMC_ITSELF\s*=|deviceUUID\s*[!=]==\s*'0'/, 'lib/alert/rest.ts'],
+  ['the alert -> device filter', /deviceUUID\s*===/, 'lib/alert/rest.ts'],
+  ['the proxy address in words', /includes\(':'\)\s*\?\s*`\[/, 'lib/diagnose/device-text.ts'],
+  ['the management DNS label', /'Management DNS'/, 'lib/diagnose/device-text.ts'],
+  ['the session-token key prefix', /'fmc-session:'/, 'lib/platform/storage.ts'],
+  ['the diagnosis key prefix', /'diagnosis:'/, 'lib/platform/storage.ts'],
+  ['the hint-count key prefix', /'hints:'/, 'lib/platform/storage.ts'],
+  ['the watches key prefix', /'watches:'/, 'lib/platform/storage.ts'],
+];
+
+describe('one home per concept', () => {
+  for (const [concept, pattern, home] of ONE_HOME) {
+    it(`writes ${concept} once, in ${home}`, () => {
+      const homes = files.filter((file) => pattern.test(sources.get(file) ?? ''));
+      expect(homes).toEqual([home]);
+    });
+  }
+});
+
 describe('the checks themselves fail on a bad tree', () => {
   it('finds a cycle, an upward import and a self-import', () => {
     const bad = new Map([

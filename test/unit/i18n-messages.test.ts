@@ -17,7 +17,6 @@ const SAME_IN_FRENCH = new Set([
   'optionsTitle',
   'optionsDnsFormatLabel',
   'optionsDnsFormatJson',
-  'popupProxy',
 ]);
 
 /** Messages every browser predefines (https://developer.chrome.com/docs/extensions/reference/api/i18n). */

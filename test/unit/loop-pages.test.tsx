@@ -25,7 +25,7 @@ function diagnosis(): Diagnosis {
       healthy('ftd-c', shown({ dns: ['10.0.0.53'] })),
     ]),
   );
-  // ftd-b was re-checked after its fix: healthy, with its times (as rediagnose writes them).
+  // ftd-b was re-checked after its fix: healthy, with its times (as decideDevice writes them).
   return {
     ...base,
     devices: base.devices.map((device) =>

@@ -11,7 +11,7 @@ import {
 } from '../../lib/features/watch';
 import { STORAGE, writeDiagnosisState } from '../../lib/platform/storage';
 import { loopText } from '../../lib/protocol/loop-answers';
-import { WATCH_DEFAULTS } from '../../lib/protocol/watch-schedule';
+import { WATCH_DEFAULTS } from '../../lib/protocol/watch';
 import { failing, fleet, healthy, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 
