@@ -33,7 +33,8 @@ const CLOUD_CONFIGURATION = ALERT_DATA_TYPES['cloud-configuration'];
  * details, description) naming `Cisco Cloud Configuration` with a failure word after it, read with the page
  * detection's phrases (./phrases.ts). Details list one result per line (`<br>`), so a line naming it with
  * another result (Success) does not count. No real alert body of this check is public (fmc-rest-api.md): named
- * without any result word, the alert's own red/yellow status is its result.
+ * without any result word, the alert's own status is its result (`./statuses.ts`: the collector asks only for
+ * statuses that are not clear, and reads an unknown one, such as ERROR, as a possible failure).
  */
 export function isCloudConfigurationAlert(alert: RestAlert): boolean {
   if (alert.moduleID === SSE_CONNECTION_MODULE) return true;

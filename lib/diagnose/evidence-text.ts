@@ -9,6 +9,12 @@ export const EVIDENCE_TEXT = {
     en: 'Health alert: {status} — {details}',
     fr: 'Alerte d’intégrité : {status} — {details}',
   },
+  alertUnknown: {
+    en: 'Health alert: {status}, a status that does not say whether the check fails (examined as a possible failure, not as healthy) — {details}',
+    fr: 'Alerte d’intégrité : {status}, un état qui ne dit pas si la vérification échoue (examiné comme un échec possible, pas comme sain) — {details}',
+  },
+  /** `{status}` when the FMC gave none (a device without `healthStatus`). */
+  noStatus: { en: 'no status', fr: 'aucun état' },
   alertClear: {
     en: 'Health alert: {status}, not a failure',
     fr: 'Alerte d’intégrité : {status}, pas un échec',
@@ -64,8 +70,12 @@ export const EVIDENCE_TEXT = {
     fr: 'show network : non lu pour cet équipement',
   },
   showNetworkTruncated: {
-    en: 'show network: the output is cut off before the proxy section',
-    fr: 'show network : la sortie s’interrompt avant la section du proxy',
+    en: 'show network: the output is cut off mid-section; what follows was not seen',
+    fr: 'show network : la sortie s’interrompt au milieu d’une section ; la suite n’a pas été lue',
+  },
+  showNetworkTruncatedIn: {
+    en: 'show network: the output is cut off in the {section} section; what follows was not seen',
+    fr: 'show network : la sortie s’interrompt dans la section {section} ; la suite n’a pas été lue',
   },
   dnsServers: { en: 'show network: DNS Servers {servers}', fr: 'show network : DNS Servers {servers}' },
   dnsAbsent: {
@@ -83,8 +93,12 @@ export const EVIDENCE_TEXT = {
   },
   proxyDisabled: { en: 'Proxy State: Disabled', fr: 'Proxy State : Disabled' },
   proxyUnseen: {
-    en: 'show network: no Proxy Information section seen',
-    fr: 'show network : aucune section Proxy Information lue',
+    en: 'show network: no Proxy Information section seen before the cut',
+    fr: 'show network : aucune section Proxy Information lue avant l’interruption',
+  },
+  proxyNoSection: {
+    en: 'show network: the complete output has no Proxy Information section (older releases such as 6.2.3 print none), so no management proxy is shown',
+    fr: 'show network : la sortie complète n’a pas de section Proxy Information (des versions anciennes comme la 6.2.3 n’en affichent pas) ; aucun proxy de gestion n’apparaît',
   },
   gateway: { en: 'Gateway: {gateway}', fr: 'Gateway : {gateway}' },
   browserResolves: {

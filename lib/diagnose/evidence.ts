@@ -1,3 +1,4 @@
+import { type StatusMeaning, statusMeaning } from '../alert/statuses';
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fillLocalized } from '../i18n';
@@ -29,11 +30,15 @@ export function collectEvidence(ctx: EvidenceContext): Evidence[] {
   const failing = isFailing(device.alert);
 
   if (!device.alert) add('alert', EVIDENCE_TEXT.alertNone);
-  else
-    add('alert', failing ? EVIDENCE_TEXT.alertFailing : EVIDENCE_TEXT.alertClear, {
-      status: clip(device.alert.status),
+  else {
+    // A status the table does not read as failing or clear is said to be unknown, in so many words.
+    const meaning = statusMeaning(device.alert.status);
+    const status = clip(String(device.alert.status ?? ''));
+    add('alert', ALERT_TEXT[meaning], {
+      status: status === '' ? EVIDENCE_TEXT.noStatus : status,
       details: clip(failingResults(device.alert.details).join('; ')),
     });
+  }
 
   if (failing) {
     add('cloud-events', eventsText(ctx.scenario), { kinds: kindsList(ctx.scenario.eventsSent) });
@@ -66,6 +71,12 @@ export function collectEvidence(ctx: EvidenceContext): Evidence[] {
 }
 
 type Add = (id: EvidenceId, text: Localized, vars?: FillVars) => void;
+
+const ALERT_TEXT: Record<StatusMeaning, Localized> = {
+  failing: EVIDENCE_TEXT.alertFailing,
+  unknown: EVIDENCE_TEXT.alertUnknown,
+  clear: EVIDENCE_TEXT.alertClear,
+};
 
 const SECUREX: Record<ScenarioInference['securex'], Localized> = {
   enabled: EVIDENCE_TEXT.securexEnabled,
@@ -108,12 +119,19 @@ function showNetworkFacts(parsed: ShowNetwork, add: Add): void {
     else if (address) add('proxy', EVIDENCE_TEXT.proxyEnabled, { proxy: clip(address) });
     else add('proxy', EVIDENCE_TEXT.proxyEnabledNoAddress);
   } else {
-    add('proxy', EVIDENCE_TEXT.proxyUnseen);
+    // A whole output without the section is an older release's (lib/fmc/show-network.ts); a cut one may lack it.
+    add('proxy', parsed.truncated === false ? EVIDENCE_TEXT.proxyNoSection : EVIDENCE_TEXT.proxyUnseen);
   }
   const gateway = parsed.gateway?.ipv4;
   if (typeof gateway === 'string' && gateway !== '')
     add('gateway', EVIDENCE_TEXT.gateway, { gateway: clip(gateway) });
-  if (parsed.truncated === true && dns !== null) add('show-network', EVIDENCE_TEXT.showNetworkTruncated);
+  if (parsed.truncated === true && dns !== null) {
+    const sections = Array.isArray(parsed.sections) ? parsed.sections : [];
+    const last = sections.at(-1);
+    if (typeof last === 'string' && last.trim() !== '')
+      add('show-network', EVIDENCE_TEXT.showNetworkTruncatedIn, { section: clip(last) });
+    else add('show-network', EVIDENCE_TEXT.showNetworkTruncated);
+  }
 }
 
 function showNetworkGap(device: DeviceInput, add: Add): void {

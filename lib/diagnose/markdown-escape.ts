@@ -11,36 +11,45 @@
 const SPECIAL = /[\\`|[\]>*#_~$]|&(?=#?[a-z0-9]+;)/gi;
 
 /**
- * GitHub-flavoured Markdown turns bare URLs, `www.` names and e-mail addresses into live links (its
- * "autolink literal" extension). A backslash before the character that starts each of them (the scheme's
- * colon, the dot after `www`, the `@`) leaves the text as it reads and the link unmade: the extension sees a
- * literal character, not the one it looks for (GFM spec, 6.9 and 6.1 on backslash escapes).
+ * GitHub-flavoured Markdown turns bare URLs, `www.` names and e-mail addresses into live links (its "autolink
+ * literal" extension), and both renderers that matter do it on the parsed text, after backslash escapes and
+ * entities are decoded: cmark-gfm (GitHub) scans every text node for e-mail addresses after parsing
+ * (extensions/autolink.c, `postprocess` over CMARK_NODE_TEXT only), and remark-gfm
+ * (mdast-util-gfm-autolink-literal) finds URLs, `www.` names and addresses in text nodes the same way. An
+ * escaped `\@` or `\:` therefore still links. A code span is no text node in either: a run of characters that
+ * holds `@`, `://` or `www.` goes in one, as typed, so it reads and copies exactly and links nowhere
+ * (test/unit/markdown-gfm.test.ts renders the export with remark-gfm to hold this).
  */
-const AUTOLINKS: ReadonlyArray<[RegExp, string]> = [
-  [/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\\:'],
-  [/\b(www)\./gi, '$1\\.'],
-  [/@/g, '\\@'],
-];
+const LINKABLE = /@|:\/\/|www\./i;
+
+/**
+ * Runs of characters that may stand in a code span: no blank (a code span would trim it), and none of `` ` ``
+ * (it would close the span), `|` (a GFM table splits cells even inside one), `\`, `<`, `>`, `[`, `]` (escaped
+ * outside, so no raw markup and no link syntax ever forms across a span's edge).
+ */
+const RUN = /([^\s`|\\<>[\]]+)/;
 
 /** Text for a table cell, a list item or a heading: one line, every Markdown-active character escaped. */
 export function mdInline(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
-  const escaped = text
+  const flat = text
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(SPECIAL, (c) => `\\${c}`)
-    .replace(/</g, '&lt;');
-  const unlinked = AUTOLINKS.reduce(
-    (out, [pattern, replacement]) => out.replace(pattern, replacement),
-    escaped,
-  )
+    .trim();
+  const escaped = flat
+    .split(RUN)
+    .map((part, i) => (i % 2 === 1 && LINKABLE.test(part) ? `\`${part}\`` : escapeText(part)))
+    .join('')
     // A list marker or an ordered-list number at the start would nest a list inside the item it lands in.
     .replace(/^([-+])/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   // A bidi control (e.g. U+202E) would reorder the rest of the table row: isolate the value (FSI … PDI).
-  return BIDI_CONTROL.test(unlinked) ? `\u2068${unlinked}\u2069` : unlinked;
+  return BIDI_CONTROL.test(escaped) ? `\u2068${escaped}\u2069` : escaped;
+}
+
+function escapeText(text: string): string {
+  return text.replace(SPECIAL, (c) => `\\${c}`).replace(/</g, '&lt;');
 }
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;

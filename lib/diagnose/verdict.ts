@@ -2,7 +2,11 @@ import { isClearStatus } from '../alert/statuses';
 import type { ShowNetwork } from '../fmc/show-network';
 import type { AlertInput, ShowNetworkInput, Verdict } from './types';
 
-/** Whether the device's alert reports a failure: it has one, and its status is not a clear one. */
+/**
+ * Whether the device's alert reports a failure, or may: it has one, and its status is not a clear one. A status
+ * whose meaning is unknown (ERROR, BLUE, none, one no table lists: `lib/alert/statuses.ts`) is examined like a
+ * failure, so it never reads as healthy; the evidence says the status is unknown.
+ */
 export function isFailing(alert: AlertInput | null | undefined): boolean {
   if (alert === null || typeof alert !== 'object') return false;
   return !isClearStatus(alert.status);

@@ -1,5 +1,4 @@
 import { cloudAlertOf } from '../alert/rest';
-import { WORST_STATUS } from '../alert/statuses';
 import type { BrowserDnsResult, DeviceInput, DiagnoseInput, ShowNetworkInput } from '../diagnose';
 import { INCOMPLETE_REASONS, type IncompleteEntry, type IncompletePart } from '../diagnose/incomplete';
 import { chooseRegion } from '../diagnose/region';
@@ -51,9 +50,11 @@ export function diagnoseInputFrom(
         alert: alert
           ? alertInputOf(alert)
           : failing.has(id)
-            ? // The FMC has no alerts API (before 6.7) or it failed: the device's red health is the suspicion.
+            ? // The FMC has no alerts API (before 6.7) or it failed: the device's health, not clear, is the
+              // suspicion. Its status goes as the FMC gave it (none: '', which lib/alert/statuses.ts reads as
+              // unknown), so the evidence says what was seen and a BLUE or missing one is shown as unknown.
               {
-                status: device?.healthStatus ?? WORST_STATUS,
+                status: device?.healthStatus ?? '',
                 details: 'Device health is not green (health alerts unavailable)',
               }
             : null,

@@ -1,5 +1,5 @@
 import { CLOUD_ALERT_MODULES, isCloudAlertOf, isDeviceCloudAlert } from '../alert/rest';
-import { FAILING_STATUSES, isFailingStatus } from '../alert/statuses';
+import { ALERT_FILTER_STATUSES, isClearStatus, isSuspectHealth } from '../alert/statuses';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
 import type { Listed } from './paging';
@@ -57,7 +57,8 @@ export interface FleetSnapshot {
   failingDeviceIds: string[];
   /**
    * `alerts`: named by a Cloud Configuration health alert. `health-status`: the FMC has no alerts API (before
-   * 6.7) or it failed, so every device whose overall health is red or yellow is a suspect.
+   * 6.7) or it failed, so every device whose overall health is not clear (red, yellow, black; blue, missing or
+   * unlisted: unknown) is a suspect (`lib/alert/statuses.ts`).
    */
   failingSource: 'alerts' | 'health-status';
   /** Healthy devices whose `show network` is read for comparison (their DNS is what the failing ones lack). */
@@ -76,7 +77,8 @@ export interface CollectOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CollectProgress) => void;
   /**
-   * Alert statuses worth a look; the FMC filters on them. Default: the failing ones (`lib/alert/statuses.ts`).
+   * Alert statuses worth a look; the FMC filters on them. Default: those that are not clear and that the API's
+   * enum accepts (`ALERT_FILTER_STATUSES`, `lib/alert/statuses.ts`).
    */
   alertStatuses?: readonly string[];
   /** Healthy devices whose `show network` is read for comparison (default 3). */
@@ -161,7 +163,7 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
         runList((signal) =>
           listHealthAlerts(
             client,
-            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? FAILING_STATUSES },
+            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? ALERT_FILTER_STATUSES },
             signal,
           ),
         ),
@@ -252,9 +254,12 @@ function failingDevices(devices: Part<Device[]>, alerts: Part<HealthAlert[]>): s
   const order = devices.ok ? devices.value.map((d) => d.id) : [];
   let ids: Set<string>;
   if (alerts.ok) {
-    ids = new Set(alerts.value.filter(isDeviceCloudAlert).map((a) => a.deviceUUID));
+    // An FMC that ignored the status filter may list clear alerts too: they name no suspect.
+    ids = new Set(
+      alerts.value.filter((a) => isDeviceCloudAlert(a) && !isClearStatus(a.status)).map((a) => a.deviceUUID),
+    );
   } else if (devices.ok) {
-    ids = new Set(devices.value.filter((d) => isFailingStatus(d.healthStatus)).map((d) => d.id));
+    ids = new Set(devices.value.filter((d) => isSuspectHealth(d.healthStatus)).map((d) => d.id));
   } else {
     return [];
   }
@@ -269,13 +274,13 @@ function asFmcError(error: unknown): FmcError {
 }
 
 export interface DeviceSnapshot {
-  /** The device's Cloud Configuration alerts that are red or yellow now: none once it has cleared. */
+  /** The device's Cloud Configuration alerts that are not clear now (`ALERT_FILTER_STATUSES`): none once it has cleared. */
   alerts: HealthAlert[];
   showNetwork: Part<ShowNetworkResult>;
 }
 
 /**
- * What a re-check of one device reads (issue 10): its red or yellow Cloud Configuration alerts and its
+ * What a re-check of one device reads (issue 10): its Cloud Configuration alerts that are not clear and its
  * `show network`, two requests side by side (a third only when the token must be renewed), through the client's
  * limiter and session like the fleet's. The alerts decide the verdict, so their failure rejects; a `show network`
  * that fails leaves that piece missing and says why.
@@ -288,12 +293,12 @@ export async function collectDevice(
   const { id } = target;
   const alerts = listHealthAlerts(
     client,
-    { moduleIds: CLOUD_ALERT_MODULES, statuses: FAILING_STATUSES, deviceIds: [id] },
+    { moduleIds: CLOUD_ALERT_MODULES, statuses: ALERT_FILTER_STATUSES, deviceIds: [id] },
     signal,
   ).then((listed) => {
     // A page left out would hide the alert the verdict rests on: better no verdict than a wrong "healthy".
     if (listed.gaps.length > 0) throw listed.gaps[0];
-    return listed.items.filter((alert) => isCloudAlertOf(id, alert));
+    return listed.items.filter((alert) => isCloudAlertOf(id, alert) && !isClearStatus(alert.status));
   });
   const blocker = commandBlocker(target.fmcVersion, { id, ...target.device } as Device, id);
   const showNetwork: Promise<Part<ShowNetworkResult>> = blocker

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOUD_ALERT_MODULES } from '../alert/rest';
+import { type KnownStatus, STATUSES } from '../alert/statuses';
 import { FmcError } from './errors';
 
 /**
@@ -116,7 +117,11 @@ function listMismatch(endpoint: string, field: string): FmcError {
   return new FmcError({ code: 'schema-mismatch', params: { endpoint, field } });
 }
 
-export const HEALTH_STATUSES = ['GREEN', 'YELLOW', 'RED', 'DISABLED', 'RECOVERED', 'ERROR'] as const;
+/**
+ * Every health status known (alert and device vocabularies alike, `lib/alert/statuses.ts` says what each means).
+ * The schemas keep any other value too, upper-cased: an unlisted status is shown as unknown, never dropped.
+ */
+export const HEALTH_STATUSES = Object.keys(STATUSES) as [KnownStatus, ...KnownStatus[]];
 
 export const ServerVersionSchema = z
   .looseObject({

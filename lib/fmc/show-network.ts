@@ -2,7 +2,10 @@
  * Reads the device's `show network` output. FTD pads labels to a fixed column, continues multi-value fields
  * (extra DNS servers) on following lines indented to that column, and splits the output into `=[ name ]=`
  * sections with `-[ IPv4 ]-` subsections. Versions differ in which lines they print, so the parser keeps what
- * it recognises, ignores the rest, and says when the output was cut short.
+ * it recognises, ignores the rest, and says when the output was cut short: only when it stops in the middle
+ * of a section. Older releases end after the management interface's IPv6 block with no Proxy Information
+ * section at all (FTD 6.2.3 in Cisco TAC note 212420, as `../shared/docs/fmc-rest-api.md` reports it): that
+ * output is complete, not cut.
  */
 
 export interface ManagementInterface {
@@ -56,7 +59,11 @@ export interface ShowNetwork {
   dataInterfaces?: { dnsServers: string[]; interfaces: string[] };
   /** Section names in the order printed. */
   sections: string[];
-  /** The output ends before the proxy section's state: anything not seen may still exist on the device. */
+  /**
+   * The output stops in the middle of a section (or holds no System Information at all): anything not seen may
+   * still exist on the device. A complete output either has the proxy section's state or, on releases that print
+   * no proxy section, ends on a whole line of the management interface's IPv6 block.
+   */
   truncated: boolean;
 }
 
@@ -88,7 +95,7 @@ const ROUTE = /^\s*(IPv4|IPv6)\s+Default\s+route\b/i;
 const INTERFACE_NAME = /^[A-Za-z][\w./-]*\d$/;
 
 export function parseShowNetwork(output: string): ShowNetwork {
-  const sections = splitSections(output);
+  const { sections, lastLine } = splitSections(output);
   const system = sections.find((s) => norm(s.name) === 'system information');
   const proxySection = sections.find((s) => norm(s.name) === 'proxy information');
   const proxy = proxySection ? readProxy(proxySection) : null;
@@ -99,7 +106,7 @@ export function parseShowNetwork(output: string): ShowNetwork {
     interfaces: sections.filter((s) => INTERFACE_NAME.test(s.name)).map(readInterface),
     proxy,
     sections: sections.filter((s) => s.name !== '').map((s) => s.name),
-    truncated: proxy === null || proxy.state === '',
+    truncated: !system || (proxy ? proxy.state === '' : !endsAfterInterface(sections, lastLine)),
   };
   const data = sections.find((s) => norm(s.name) === 'system information - data interfaces');
   if (data) {
@@ -122,19 +129,51 @@ export function parseShowNetwork(output: string): ShowNetwork {
   return result;
 }
 
-function splitSections(output: string): Section[] {
+/**
+ * Whether an output without a proxy section is whole: it ends on a whole line of the IPv6 block of its last
+ * section, a management interface (`management0`, `br1`), after that block's Configuration line (and, for a
+ * manual configuration, its address). Any other last line (a header, a half-printed one, an IPv4 line) means
+ * the output stopped before its end. A cut exactly at the end of that block reads as complete: the two are
+ * the same text.
+ */
+function endsAfterInterface(sections: readonly Section[], lastLine: Entry | undefined): boolean {
+  const section = sections.at(-1);
+  if (!section || !INTERFACE_NAME.test(section.name) || !lastLine) return false;
+  if (lastLine.subsection !== 'ipv6' || !section.entries.includes(lastLine)) return false;
+  // "Configuration :" with nothing after it stopped before its value.
+  if (lastLine.values.length === 0) return false;
+  // A last line with no line end may be cut ("Disab"); a whole configuration word is not.
+  if (lastLine.cut && !WHOLE_VALUES.has(norm(lastLine.values.join(' ')))) return false;
+  const ipv6 = section.entries.filter((entry) => entry.subsection === 'ipv6');
+  const configuration = ipv6.find((entry) => entry.key === 'configuration');
+  if (!configuration || configuration.values.length === 0) return false;
+  const manual = norm(configuration.values.join(' ')) === 'manual';
+  return !manual || ipv6.some((entry) => entry.key === 'address' && entry.values.length > 0);
+}
+
+/**
+ * Values of the IPv6 Configuration line that are whole words, even when the output ends right after them: the
+ * modes of `configure network ipv6` (inferred from the CLI's keywords; the printed forms seen are Disabled and
+ * Manual).
+ */
+const WHOLE_VALUES: ReadonlySet<string> = new Set(['disabled', 'manual', 'dhcp', 'router']);
+
+function splitSections(output: string): { sections: Section[]; lastLine: Entry | undefined } {
   // A header-less preamble (an echoed prompt, a banner) gets a nameless section.
   const sections: Section[] = [{ name: '', entries: [], closed: false }];
   let section = sections[0] as Section;
   let subsection = '';
   let route = '';
   let last: Entry | undefined;
+  // The entry the output's last printed line belongs to; undefined when that line is anything else.
+  let lastLine: Entry | undefined;
   const lines = output.replace(/\r\n?/g, '\n').split('\n');
   // An output that ends on a printed character may have been cut inside its last word.
   const cutLine = /\S$/.test(output) ? lines.length - 1 : -1;
 
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
+    lastLine = undefined;
     const header = SECTION.exec(line);
     if (header) {
       section.closed = true;
@@ -157,6 +196,7 @@ function splitSections(output: string): Section[] {
       last = { key: norm(pair[1] ?? ''), values: pair[2] ? [pair[2]] : [], subsection, route };
       if (index === cutLine) last.cut = true;
       section.entries.push(last);
+      lastLine = last;
       continue;
     }
     const routeLine = ROUTE.exec(line);
@@ -169,9 +209,10 @@ function splitSections(output: string): Section[] {
     if (last && /^\s/.test(line)) {
       last.values.push(line.trim());
       if (index === cutLine) last.cut = true;
+      lastLine = last;
     } else last = undefined;
   }
-  return sections;
+  return { sections, lastLine };
 }
 
 function readDns(system: Section): string[] | null {

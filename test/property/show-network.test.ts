@@ -2,7 +2,8 @@
  * `show network` on random devices: what the simulator renders (0–4 DNS servers, IPv4 and IPv6, proxy on or
  * off, gateway or data interfaces, management0 or br1) parses back to the device; any cut, CRLF, blank lines
  * and garbage lines never make the parser throw, and a cut output gives the device's DNS servers, a prefix of
- * them, or null (unknown) — never a server the device does not have.
+ * them, or null (unknown) — never a server the device does not have. An output that ends after the IPv6 block
+ * with no proxy section (older releases) is complete; cut anywhere before that, it is cut.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,16 @@ function device(fields: NetworkFields): SimDevice {
     commandFails: false,
     ...fields,
   };
+}
+
+/**
+ * Where the simulator's rendering has the form older releases print in full: the end of the management
+ * interface's IPv6 Configuration line, and the start of the proxy section's header after it.
+ */
+function noProxyWindow(full: string): { ipv6End: number; proxyStart: number } {
+  const configuration = full.indexOf('Configuration', full.indexOf('[ IPv6 ]'));
+  const ipv6End = full.indexOf('\n', configuration);
+  return { ipv6End, proxyStart: full.indexOf('=', ipv6End) };
 }
 
 /** What a parse may hold whatever the input: the types the diagnosis relies on. */
@@ -129,13 +140,35 @@ describe('parseShowNetwork on random devices (property)', () => {
         // Once the next section's header is in, System Information is complete: the answer is the whole list.
         const closedAt = full.indexOf(']', full.indexOf(`[ ${fields.managementInterface} ]`)) + 1;
         if (cut >= closedAt) expect(servers).toEqual(fields.dnsServers);
-        // An output that stops before the proxy section's state says it was cut.
+        // An output that stops before the proxy section's state says it was cut, except where the prefix is
+        // exactly what older releases print in full: up to the IPv6 block's end, before the proxy header.
         const stateEnd = full.indexOf('\n', full.indexOf('State  '));
-        if (cut < stateEnd) expect(parsed.truncated).toBe(true);
+        const { ipv6End, proxyStart } = noProxyWindow(full);
+        const completeOlderForm = cut >= ipv6End && cut <= proxyStart;
+        if (cut < stateEnd && !completeOlderForm) expect(parsed.truncated, full.slice(0, cut)).toBe(true);
+        if (completeOlderForm) expect(parsed.truncated).toBe(false);
         // A proxy is reported enabled only when it is.
         if (parsed.proxy?.enabled) expect(fields.proxy.enabled).toBe(true);
       }),
       config.params(4),
+    );
+  });
+
+  it('reads an output without a proxy section (older releases) as complete, and any cut before its end as cut', () => {
+    fc.assert(
+      fc.property(networkArb, fc.nat(), fc.constantFrom('', '\n', '\r\n', '\n\n'), (fields, at, tail) => {
+        const rendered = renderShowNetwork(device(fields));
+        const { ipv6End } = noProxyWindow(rendered);
+        const full = rendered.slice(0, ipv6End);
+        const parsed = parseShowNetwork(full + tail);
+        expect(parsed.truncated).toBe(false);
+        expect(parsed.proxy).toBeNull();
+        expect(parsed.dnsServers).toEqual(fields.dnsServers);
+        expect(parsed.gateway).toEqual({ ipv4: fields.gateway });
+        const cut = at % full.length;
+        expect(parseShowNetwork(full.slice(0, cut)).truncated, full.slice(0, cut)).toBe(true);
+      }),
+      config.params(),
     );
   });
 

@@ -197,8 +197,11 @@ const inputArb = fc.record(
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object';
 
-/** Statuses that mean the check is not failing (verdict.ts: recovered, switched off, or fine). */
-const CLEAR = new Set(['green', 'recovered', 'disabled', 'ok', 'success']);
+/**
+ * Statuses that mean the check is not failing (lib/alert/statuses.ts: fine, recovered, switched off). Any other,
+ * OK and SUCCESS included (no FMC status), is unknown and examined like a failure.
+ */
+const CLEAR = new Set(['green', 'recovered', 'disabled']);
 
 function failing(alert: unknown): boolean {
   if (!isObject(alert)) return false;

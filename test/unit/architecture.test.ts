@@ -91,8 +91,12 @@ describe('architecture', () => {
  * pattern names the concept's written form, so a second spelling of it anywhere fails here.
  */
 const ONE_HOME: [concept: string, pattern: RegExp, home: string][] = [
-  ['the failing alert statuses', /'RED',\s*'YELLOW'/, 'lib/alert/statuses.ts'],
-  ['the clear alert statuses', /'green',\s*'recovered'/, 'lib/alert/statuses.ts'],
+  [
+    'the failing health statuses',
+    /\b(?:RED|YELLOW|BLACK):\s*\{\s*meaning:\s*'failing'/,
+    'lib/alert/statuses.ts',
+  ],
+  ['the clear health statuses', /\b(?:GREEN|RECOVERED):\s*\{\s*meaning:\s*'clear'/, 'lib/alert/statuses.ts'],
   ['the FMC-itself device id', /FMC_ITSELF\s*=|deviceUUID\s*[!=]==\s*'0'/, 'lib/alert/rest.ts'],
   ['the alert -> device filter', /deviceUUID\s*===/, 'lib/alert/rest.ts'],
   ['the proxy address in words', /includes\(':'\)\s*\?\s*`\[/, 'lib/diagnose/device-text.ts'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../lib/diagnose/diagnose';
 import { alertResults } from '../../lib/diagnose/evidence';
 import type { DeviceDiagnosis, DiagnoseInput, EvidenceId } from '../../lib/diagnose/types';
+import { parseShowNetwork } from '../../lib/fmc/show-network';
 import { failing, fleet, healthy, INTEGRATION_OFF, notRead, shown } from '../fixtures/diagnose/build';
 
 function evidence(input: DiagnoseInput, id = 'a'): DeviceDiagnosis['evidence'] {
@@ -68,6 +69,67 @@ describe('evidence: what was read, per device', () => {
     ).toEqual(['Cisco Cloud Configuration - Failure', 'B - Failure', 'A - Success', 'C - Success']);
     expect(alertResults('one line')).toEqual(['one line']);
     expect(alertResults(undefined)).toEqual([]);
+  });
+
+  it('a complete output without a Proxy section (older releases) is not called cut off', () => {
+    const text = [
+      '===============[ System Information ]===============',
+      'Hostname                  : ftd2100',
+      'DNS Servers               : 10.62.3.53',
+      'Management port           : 8305',
+      'IPv4 Default route',
+      '  Gateway                 : 10.62.3.1',
+      '',
+      '======================[ br1 ]=======================',
+      'State                     : Enabled',
+      '----------------------[ IPv4 ]----------------------',
+      'Configuration             : Manual',
+      'Address                   : 10.62.3.20',
+      '----------------------[ IPv6 ]----------------------',
+      'Configuration             : Disabled',
+      '',
+    ].join('\n');
+    const input = fleet([failing('a', { ok: true, parsed: parseShowNetwork(text) }, { version: '6.2.3' })]);
+    const items = evidence(input);
+    expect(textOf(items, 'proxy')?.en).toBe(
+      'show network: the complete output has no Proxy Information section (older releases such as 6.2.3 print none), so no management proxy is shown',
+    );
+    expect(textOf(items, 'proxy')?.fr).toContain('la sortie complète n’a pas de section Proxy Information');
+    expect(items.some((e) => e.id === 'show-network')).toBe(false);
+    expect(items.map((e) => e.text.en).join('\n')).not.toMatch(/cut off/);
+    expect(diagnose(input).devices[0]?.verdict).toBe('connectivity');
+  });
+
+  it('an output that stops mid-section says where it was cut, and that the proxy was not seen before the cut', () => {
+    const items = evidence(fleet([failing('a', shown({ dns: ['10.0.0.53'], cut: 'before-proxy' }))]));
+    expect(textOf(items, 'show-network')?.en).toBe(
+      'show network: the output is cut off in the management0 section; what follows was not seen',
+    );
+    expect(textOf(items, 'show-network')?.fr).toBe(
+      'show network : la sortie s’interrompt dans la section management0 ; la suite n’a pas été lue',
+    );
+    expect(textOf(items, 'proxy')?.en).toBe('show network: no Proxy Information section seen before the cut');
+  });
+
+  it('an alert status that says neither failing nor clear is shown as unknown, never as healthy', () => {
+    for (const [status, shownAs] of [
+      ['ERROR', 'ERROR'],
+      ['blue', 'blue'],
+      ['', 'no status'],
+    ] as const) {
+      const input = fleet([failing('a', shown({ dns: ['10.0.0.53'] }), { alert: { status, details: 'x' } })]);
+      const text = textOf(evidence(input), 'alert');
+      expect(text?.en).toBe(
+        `Health alert: ${shownAs}, a status that does not say whether the check fails (examined as a possible failure, not as healthy) — x`,
+      );
+      expect(text?.fr).toContain('un état qui ne dit pas si la vérification échoue');
+      expect(diagnose(input).devices[0]?.verdict).not.toBe('healthy');
+    }
+    const failed = textOf(
+      evidence(fleet([failing('a', shown({ dns: [] }), { alert: { status: 'FAILED', details: 'x' } })])),
+      'alert',
+    );
+    expect(failed?.en).toBe('Health alert: FAILED — x');
   });
 
   it('an unread failing device says why', () => {

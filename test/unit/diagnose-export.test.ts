@@ -80,12 +80,12 @@ describe('toMarkdown', () => {
 
   it('has the title, the FMC, integration with the inference note, the table, runbooks and the footer', () => {
     expect(md).toMatch(/^# FMC Cloud Doctor: Cisco Cloud Configuration failure report\n/);
-    expect(md).toContain('- **FMC:** https\\://fmc.example.net');
+    expect(md).toContain('- **FMC:** `https://fmc.example.net`');
     expect(md).toContain('- **Domain:** Global (e276abec-e0f2-11e3-8169-6d9ed49b625f)');
     expect(md).toContain('- **Scenario:** 2 (inferred). Inferred, not stated by the FMC');
     expect(md).toContain('| Verdict | Name | Version | Management DNS | Proxy |');
     expect(md).toContain(
-      '| Proxy (CSCvs05084) | branch-proxy | 7.2.5 | 10.0.0.53 | enabled (10.99.0.8:3128) |',
+      '| Proxy (may be CSCvs05084) | branch-proxy | 7.2.5 | 10.0.0.53 | enabled (10.99.0.8:3128) |',
     );
     expect(md).toContain('```\nconfigure network dns servers 10.0.0.53,10.0.0.54\n```');
     expect(md).toContain('### branch-resolver');
@@ -222,12 +222,15 @@ describe('toMarkdown when pieces are missing', () => {
 
 describe('Markdown: names that would become links or formatting', () => {
   it.each([
-    ['https://evil.example/x', 'https\\://evil.example/x'],
-    ['see http://a.b and ftp://c.d', 'see http\\://a.b and ftp\\://c.d'],
-    ['www.evil.example', 'www\\.evil.example'],
-    ['WWW.Evil.example', 'WWW\\.Evil.example'],
-    ['admin@evil.example', 'admin\\@evil.example'],
-    ['mailto:admin@evil.example', 'mailto:admin\\@evil.example'],
+    // A run that could autolink goes in a code span, as typed (markdown-escape.ts; rendered in markdown-gfm.test.ts).
+    ['https://evil.example/x', '`https://evil.example/x`'],
+    ['see http://a.b and ftp://c.d', 'see `http://a.b` and `ftp://c.d`'],
+    ['www.evil.example', '`www.evil.example`'],
+    ['WWW.Evil.example', '`WWW.Evil.example`'],
+    ['admin@evil.example', '`admin@evil.example`'],
+    ['mailto:admin@evil.example', '`mailto:admin@evil.example`'],
+    ['edge|admin@evil.example', 'edge\\|`admin@evil.example`'],
+    ['<b>admin@evil.example</b>', '&lt;b\\>`admin@evil.example`&lt;/b\\>'],
     ['ftd_branch_01', 'ftd\\_branch\\_01'],
     ['~~struck~~', '\\~\\~struck\\~\\~'],
     ['__bold__ *it*', '\\_\\_bold\\_\\_ \\*it\\*'],
@@ -236,7 +239,7 @@ describe('Markdown: names that would become links or formatting', () => {
     ['+ nested', '\\+ nested'],
     ['1. nested', '1\\. nested'],
     ['2) nested', '2\\) nested'],
-    ['![img](https://x.example/a.png)', '!\\[img\\](https\\://x.example/a.png)'],
+    ['![img](https://x.example/a.png)', '!\\[img\\]`(https://x.example/a.png)`'],
   ])('%s', (name, escaped) => {
     expect(mdInline(name)).toBe(escaped);
   });

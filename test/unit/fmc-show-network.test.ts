@@ -197,6 +197,36 @@ DNS Servers               : 10.30.0.53
 Interfaces                : outside
 `;
 
+/**
+ * An older release's complete output: no Proxy Information section at all, the output ends after the
+ * management interface's IPv6 block. Shaped after what `../shared/docs/fmc-rest-api.md` reports of Cisco TAC
+ * note 212420 (FTD 6.2.3 on a Firepower 2100): a Domains line above DNS Servers, several servers, `br1`.
+ */
+const NO_PROXY_SECTION_623 = `===============[ System Information ]===============
+Hostname                  : ftd2100
+Domains                   : example.net
+DNS Servers               : 10.62.3.53
+                            10.62.4.53
+Management port           : 8305
+IPv4 Default route
+  Gateway                 : 10.62.3.1
+
+======================[ br1 ]=======================
+State                     : Enabled
+Channels                  : Management & Events
+Mode                      : Non-Autonegotiation
+MDI/MDIX                  : Auto/MDIX
+MTU                       : 1500
+MAC Address               : 00:2C:C8:41:09:80
+----------------------[ IPv4 ]----------------------
+Configuration             : Manual
+Address                   : 10.62.3.20
+Netmask                   : 255.255.255.0
+Broadcast                 : 10.62.3.255
+----------------------[ IPv6 ]----------------------
+Configuration             : Disabled
+`;
+
 /** The command API cut the answer inside System Information, before any DNS line. */
 const TRUNCATED_EARLY = `===============[ System Information ]===============
 Hostname                  : ftd-cut
@@ -318,6 +348,48 @@ describe('parseShowNetwork on realistic outputs', () => {
     });
     expect(parsed.dnsServers).toEqual(['10.1.1.53']);
     expect(parsed.gateway.ipv4).toBe('10.1.1.1');
+  });
+
+  it('reads a complete output without a Proxy section (older releases) as complete, not cut off', () => {
+    for (const text of [
+      NO_PROXY_SECTION_623,
+      NO_PROXY_SECTION_623.trimEnd(),
+      `${NO_PROXY_SECTION_623}\n\n`,
+    ]) {
+      const parsed = parseShowNetwork(text);
+      expect(parsed.truncated).toBe(false);
+      expect(parsed.proxy).toBeNull();
+      expect(parsed.dnsServers).toEqual(['10.62.3.53', '10.62.4.53']);
+      expect(parsed.searchDomains).toEqual(['example.net']);
+      expect(parsed.interfaces[0]).toMatchObject({ name: 'br1', ipv6: { configuration: 'Disabled' } });
+    }
+  });
+
+  it('reads such an output cut anywhere before its IPv6 block ends as cut off', () => {
+    const full = NO_PROXY_SECTION_623;
+    const end = full.indexOf('Disabled', full.indexOf('[ IPv6 ]'));
+    for (let cut = full.indexOf('\n') + 1; cut < end + 'Disabled'.length; cut++) {
+      // A cut that leaves "Disab" for "Disabled" is cut; so is one that stops before the IPv6 block.
+      expect(parseShowNetwork(full.slice(0, cut)).truncated, JSON.stringify(full.slice(cut - 20, cut))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('reads an output that stops on a half-printed header, an IPv4 line or a manual IPv6 block without its address as cut off', () => {
+    expect(parseShowNetwork(`${NO_PROXY_SECTION_623}\n=============`).truncated).toBe(true);
+    expect(parseShowNetwork(`${NO_PROXY_SECTION_623}===============[ Proxy Inform`).truncated).toBe(true);
+    const ipv4End = NO_PROXY_SECTION_623.indexOf('----------------------[ IPv6 ]');
+    expect(parseShowNetwork(NO_PROXY_SECTION_623.slice(0, ipv4End)).truncated).toBe(true);
+    const manual = NO_PROXY_SECTION_623.replace(
+      'Configuration             : Disabled',
+      'Configuration             : Manual',
+    );
+    expect(parseShowNetwork(manual).truncated).toBe(true);
+    expect(
+      parseShowNetwork(`${manual}Address                   : 2001:db8::20\nPrefix Length             : 64\n`)
+        .truncated,
+    ).toBe(false);
   });
 
   it('does not claim "no DNS" when the output stops inside System Information', () => {

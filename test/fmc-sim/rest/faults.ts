@@ -68,6 +68,22 @@ export const RestFaultsSchema = z.strictObject({
   pagingDrift: z.enum(['none', 'repeat-first', 'count-too-high', 'endless']),
   /** List items the schema must reject: in lists whose key contains `match`, the item at `index` loses `field`. */
   badItem: z.strictObject({ match: z.string(), index: z.int().min(0), field: z.string() }).nullable(),
+  /**
+   * Device `healthStatus` values sent instead of the fleet's red (failing) or green, by device id or name, as
+   * given (any case): `black` and `blue` (Centreon's FMC plugin counts green, yellow, red, black, blue), or any
+   * other word an FMC might send.
+   */
+  deviceHealth: z.record(z.string(), z.string()),
+  /**
+   * The `status` of the alert that carries a device's Cloud Configuration result (Threat Data Updates, or the SSE
+   * connection module), sent instead of RED/GREEN, by device id or name: `ERROR`, `FAILED` (cdFMC), `Red`…
+   */
+  cloudAlertStatus: z.record(z.string(), z.string()),
+  /**
+   * The statuses the alerts filter accepts (case-insensitive); a filter naming another answers 400, as an FMC
+   * whose enum lacks a value may. Default: the 7.0 spec's enum. null: any value is accepted.
+   */
+  alertFilterStatuses: z.array(z.string()).nullable(),
 });
 export type RestFaults = z.output<typeof RestFaultsSchema>;
 
@@ -91,6 +107,10 @@ export function defaultFaults(): RestFaults {
     maxPageSize: 1000,
     pagingDrift: 'none',
     badItem: null,
+    deviceHealth: {},
+    cloudAlertStatus: {},
+    // HealthAlert.status in ../shared/fmc-api/fmc-openapi-7.0-excerpt.json (FAILED came later, with cdFMC).
+    alertFilterStatuses: ['GREEN', 'DISABLED', 'RECOVERED', 'RED', 'ERROR', 'YELLOW'],
   };
 }
 

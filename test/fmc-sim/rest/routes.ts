@@ -5,6 +5,7 @@ import type { RestFaults } from './faults';
 import { type LinkWriter, page } from './paging';
 import { sendEmpty, sendError, sendJson } from './respond';
 import {
+  alertCriteria,
   alertItem,
   alerts,
   cloudEventsItem,
@@ -277,13 +278,18 @@ function devices(ctx: RouteContext): void {
   const visible = domainDevices(ctx.fleet, ctx.params[0] ?? '');
   list(
     ctx,
-    visible.map((d) => deviceItem(d, ctx.fleet, ctx.faults.schemaDrift, ctx.link)),
+    visible.map((d) => deviceItem(d, ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.faults.deviceHealth)),
   );
 }
 
 function device(ctx: RouteContext): void {
   const found = findDevice(ctx);
-  if (found) sendJson(ctx.res, 200, deviceItem(found, ctx.fleet, ctx.faults.schemaDrift, ctx.link));
+  if (found)
+    sendJson(
+      ctx.res,
+      200,
+      deviceItem(found, ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.faults.deviceHealth),
+    );
 }
 
 const devicesById = new WeakMap<SimFleet, Map<string, SimFleet['devices'][number]>>();
@@ -335,11 +341,20 @@ function command(ctx: RouteContext): void {
 }
 
 function healthAlerts(ctx: RouteContext): void {
+  const filter = ctx.url.searchParams.get('filter');
+  const accepted = ctx.faults.alertFilterStatuses?.map((s) => s.toUpperCase());
+  const rejected = (alertCriteria(filter).get('status') ?? []).find(
+    (s) => accepted !== undefined && !accepted.includes(s.toUpperCase()),
+  );
+  if (rejected !== undefined) {
+    sendError(ctx.res, 400, `Invalid status ${rejected} in filter.`);
+    return;
+  }
   const visible = new Set(domainDevices(ctx.fleet, ctx.params[0] ?? '').map((d) => d.id));
-  const all = alerts(ctx.fleet, ctx.faults.cloudAlertModule, ctx.now).filter(
+  const all = alerts(ctx.fleet, ctx.faults.cloudAlertModule, ctx.now, ctx.faults.cloudAlertStatus).filter(
     (a) => a.deviceUUID === '0' || visible.has(a.deviceUUID),
   );
-  const selected = filterAlerts(all, ctx.url.searchParams.get('filter'));
+  const selected = filterAlerts(all, filter);
   list(
     ctx,
     selected.map((a) => alertItem(a, ctx.params[0] ?? '', ctx.faults.schemaDrift, ctx.link)),

@@ -63,6 +63,8 @@ export function deviceItem(
   fleet: SimFleet,
   drift: Drift,
   link: LinkWriter,
+  /** The `deviceHealth` fault: health statuses sent instead of red/green, by device id or name. */
+  health: Readonly<Record<string, string>> = {},
 ): Record<string, unknown> {
   const failing = device.failingDataTypes.length > 0;
   const domain = fleet.domains.find((d) => d.uuid === device.domainUuid);
@@ -76,7 +78,7 @@ export function deviceItem(
     modelId: 'A',
     modelNumber: '75',
     modelType: 'Sensor',
-    healthStatus: healthStatus(failing, drift, device),
+    healthStatus: health[device.id] ?? health[device.name] ?? healthStatus(failing, drift, device),
     sw_version: device.version,
     healthPolicy: { ...HEALTH_POLICY },
     accessPolicy: { ...ACCESS_POLICY },
@@ -140,10 +142,13 @@ export function alerts(
   fleet: SimFleet,
   cloudModule: RestFaults['cloudAlertModule'],
   now: number,
+  /** The `cloudAlertStatus` fault: the status of the alert carrying the Cloud Configuration result. */
+  cloudStatus: Readonly<Record<string, string>> = {},
 ): SimAlert[] {
   const out: SimAlert[] = [];
   const dataTypes = [...new Set(DATA_TYPES)];
   fleet.devices.forEach((device, i) => {
+    const forced = cloudStatus[device.id] ?? cloudStatus[device.name];
     const timestamp = Math.floor(now / 1000) - 60 - (i % 600);
     const cloudFailing = device.failingDataTypes.includes('Cisco Cloud Configuration');
     const listed =
@@ -160,7 +165,9 @@ export function alerts(
       details: listed
         .map((t) => `${t} - ${device.failingDataTypes.includes(t) ? 'Failure' : 'Success'}`)
         .join('<br>'),
-      status: tduFailing.length > 0 ? 'RED' : 'GREEN',
+      status:
+        (cloudModule === 'THREAT_DATA_UPDATES' ? forced : undefined) ??
+        (tduFailing.length > 0 ? 'RED' : 'GREEN'),
       timestamp,
     });
     if (cloudModule === 'CONN_STATUS_SSE') {
@@ -173,7 +180,7 @@ export function alerts(
         name: 'SSE Connection Status',
         description: 'Monitors the connection of the device to Security Services Exchange',
         details: `Cisco Cloud Configuration - ${cloudFailing ? 'Failure' : 'Success'}`,
-        status: cloudFailing ? 'RED' : 'GREEN',
+        status: forced ?? (cloudFailing ? 'RED' : 'GREEN'),
         timestamp,
       });
     }
@@ -221,11 +228,10 @@ export function alertItem(
   );
 }
 
-/** `moduleIDs:A,B;status:red;deviceUUIDs:…;startTime:…;endTime:…`, keys and values case-insensitive. */
-export function filterAlerts(list: readonly SimAlert[], filter: string | null): SimAlert[] {
-  if (!filter) return [...list];
+/** `moduleIDs:A,B;status:red;deviceUUIDs:…;startTime:…;endTime:…` as key (lower case) -> values. */
+export function alertCriteria(filter: string | null): Map<string, string[]> {
   const criteria = new Map<string, string[]>();
-  for (const part of filter.split(';')) {
+  for (const part of (filter ?? '').split(';')) {
     const colon = part.indexOf(':');
     if (colon < 0) continue;
     const values = part
@@ -235,6 +241,13 @@ export function filterAlerts(list: readonly SimAlert[], filter: string | null): 
       .filter(Boolean);
     criteria.set(part.slice(0, colon).trim().toLowerCase(), values);
   }
+  return criteria;
+}
+
+/** `moduleIDs:A,B;status:red;deviceUUIDs:…;startTime:…;endTime:…`, keys and values case-insensitive. */
+export function filterAlerts(list: readonly SimAlert[], filter: string | null): SimAlert[] {
+  if (!filter) return [...list];
+  const criteria = alertCriteria(filter);
   const inList = (key: string, value: string) => {
     const wanted = criteria.get(key);
     return !wanted || wanted.some((w) => w.toLowerCase() === value.toLowerCase());
