@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/i18n';
 import { CommandLine } from '../common/CommandLine';
+import { SourceNote } from '../hint/HintDetails';
 import { t } from '../i18n';
 import { TextLines } from './TextLines';
 import { VerdictBadge } from './VerdictBadge';
@@ -61,14 +62,20 @@ export function DeviceDetails({
         <ol class="runbook">
           {device.runbook.map((step) => (
             <li key={step.id} data-step={step.id}>
-              <p>{step.text[lang]}</p>
+              <p>
+                {step.text[lang]}
+                {/* Where the step comes from; a diagnosis stored before issue 18 has none. */}
+                <SourceNote sources={step.sources} lang={lang} />
+              </p>
               {step.commands.map((command) => (
-                <CommandLine
-                  key={command.command}
-                  command={command.command}
-                  shell={command.shell}
-                  expect={command.expect?.[lang]}
-                />
+                <div key={command.command}>
+                  <CommandLine
+                    command={command.command}
+                    shell={command.shell}
+                    expect={command.expect?.[lang]}
+                  />
+                  {command.expect && <SourceNote sources={command.sources} lang={lang} />}
+                </div>
               ))}
             </li>
           ))}

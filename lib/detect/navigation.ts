@@ -30,8 +30,9 @@ const MAX_MENU_LEVELS = 6;
 const ITEM_ROLES = new Set(['menuitem', 'listitem', 'option', 'treeitem', 'none', 'presentation']);
 
 /**
- * The FMC's own System > Health > Policy link, as an absolute URL on the page's origin, or null. Menus are
- * often hidden until opened, so hidden links count.
+ * The FMC's own health policy link (System > Health > Policy on 6.x, the seed's path; Troubleshooting > Health >
+ * Policy on current releases), as an absolute URL on the page's origin, or null. Menus are often hidden until
+ * opened, so hidden links count.
  */
 export function findHealthPolicyLink(doc: Document): string | null {
   for (const link of doc.querySelectorAll('a[href]')) {
@@ -121,13 +122,24 @@ function levelLabel(element: Element, link: Element): string | null {
   if (element === link || isItem(element)) {
     for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       const text = normalise(sibling.textContent ?? '');
-      if (text !== '' && !isItem(sibling) && !holdsLink(sibling)) return text;
+      if (text !== '' && !holdsLink(sibling) && (!isItem(sibling) || isGroupTitle(sibling))) return text;
     }
     return null;
   }
   const header = element.previousElementSibling;
   if (!header || (header.localName !== 'a' && holdsLink(header))) return null;
   return normalise(header.textContent ?? '') || null;
+}
+
+/**
+ * An item that names a group of entries rather than being one: text without any link or sub-menu, as the
+ * "Health" title of Troubleshooting > Health > Policy, the path Cisco's Network as Code FMC data model gives for
+ * current releases (https://netascode.cisco.com/docs/data_models/fmc/policies/health_policy; issue 18).
+ */
+function isGroupTitle(element: Element): boolean {
+  return (
+    element.localName !== 'a' && element.querySelector('a, ul, ol, [role="menu"], [role="group"]') === null
+  );
 }
 
 function ariaName(element: Element): string {

@@ -1,6 +1,9 @@
 import type { Localized } from '../i18n';
 
-/** The cross-checks' wording, as data: one text for the device flagged, one for the fleet summary. */
+/**
+ * The cross-checks' wording, as data: one text for the device flagged, one for the fleet summary. What was read
+ * is stated; what we conclude from it is worded as an inference (issue 18).
+ */
 export const FLAG_TEXT = {
   dnsDiffersDevice: {
     en: 'Its DNS servers ({servers}) match no healthy device’s; healthy devices use {healthySets}.',
@@ -11,12 +14,12 @@ export const FLAG_TEXT = {
     fr: '{count} équipement(s) en échec utilise(nt) des serveurs DNS qu’aucun équipement sain n’utilise : {names}. Les équipements sains utilisent {healthySets}.',
   },
   sharedDnsDevice: {
-    en: 'It shares its DNS servers ({servers}) with failing peer(s) {peers}{healthyNote}: a resolver they share is a likely cause.',
-    fr: 'Il partage ses serveurs DNS ({servers}) avec un ou des équipements en échec, {peers}{healthyNote} : un résolveur commun est une cause probable.',
+    en: 'It shares its DNS servers ({servers}) with failing peer(s) {peers}{healthyNote}. Inferred: a resolver they share is a likely cause.',
+    fr: 'Il partage ses serveurs DNS ({servers}) avec un ou des équipements en échec, {peers}{healthyNote}. Déduit : un résolveur commun est une cause probable.',
   },
   sharedDnsFleet: {
-    en: '{names} all use the DNS servers {servers} and all fail{healthyNote}: check these resolvers first.',
-    fr: '{names} utilisent tous les serveurs DNS {servers} et sont tous en échec{healthyNote} : vérifiez d’abord ces résolveurs.',
+    en: '{names} all use the DNS servers {servers} and all fail{healthyNote}. Inferred: check these resolvers first.',
+    fr: '{names} utilisent tous les serveurs DNS {servers} et sont tous en échec{healthyNote}. Déduit : vérifiez d’abord ces résolveurs.',
   },
   browserDevice: {
     en: 'This browser cannot resolve {host} either{error}: if it uses the same resolvers as the device, the fault is not this device alone.',

@@ -12,7 +12,8 @@ export const VERDICT_LABELS: Record<Verdict, Localized> = {
     fr: 'Attendu (intégration cloud désactivée)',
   },
   'dns-missing': { en: 'No management DNS', fr: 'Aucun DNS de gestion' },
-  proxy: { en: 'Proxy (CSCvs05084)', fr: 'Proxy (CSCvs05084)' },
+  // Only the bug's title is public: the proxy is what was read, the bug a possibility (issue 18).
+  proxy: { en: 'Proxy (may be CSCvs05084)', fr: 'Proxy (peut-être CSCvs05084)' },
   connectivity: { en: 'Resolution or reachability', fr: 'Résolution ou accessibilité' },
   unknown: { en: 'Unknown (settings not read)', fr: 'Inconnu (paramètres non lus)' },
 };

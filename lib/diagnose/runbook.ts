@@ -3,6 +3,7 @@ import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fill, fillLocalized, same } from '../i18n';
 import { bugUrl } from '../knowledge/bugs';
+import { sourcesOf } from '../knowledge/sources';
 import { bracketHost, proxyAddress } from './device-text';
 import { dnsKey } from './dns-sets';
 import type { RegionChoice } from './region';
@@ -41,6 +42,7 @@ export function buildRunbook(ctx: RunbookContext): RunbookStep[] {
     .map((step: StepTemplate) => ({
       id: step.id,
       text: fillLocalized(step.text, vars),
+      sources: sourcesOf(step.text),
       commands: (step.commands ?? [])
         .filter((command) => holds(command.when))
         .flatMap((command) =>
@@ -53,7 +55,10 @@ export function buildRunbook(ctx: RunbookContext): RunbookStep[] {
 
 function fillCommand(template: CommandTemplate, vars: FillVars): RunbookCommand {
   const command: RunbookCommand = { command: fill(template.command, vars), shell: template.shell };
-  if (template.expect) command.expect = fillLocalized(template.expect, vars);
+  if (template.expect) {
+    command.expect = fillLocalized(template.expect, vars);
+    command.sources = sourcesOf(template.expect);
+  }
   return command;
 }
 

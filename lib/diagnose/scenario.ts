@@ -76,18 +76,22 @@ function readSecurex(value: unknown): SecurexState {
 
 type NoteKey = 'off' | 'on' | 'assumed';
 
+// Worded as inferences (issue 18): the FMC states no scenario. The Security Cloud page for 7.2+ is Cisco's
+// (https://cisco.com/c/en/us/td/docs/security/cdo/managing-ssh-devices-with-cdo/managing-ssh-with-cisco-defense-orchestrator/basics-of-cisco-defense-orchestrator.html:
+// "an On-Premises Firewall Management Center Version 7.2 and later … integrate it with the Cisco Security Cloud").
+
 const NOTES: Record<NoteKey, Localized> = {
   off: {
-    en: 'Inferred, not stated by the FMC: no event is sent to the cloud and SecureX is not enabled, so cloud integration looks switched off (scenario 1 of TAC note 217616), where this alert is expected.',
-    fr: 'Déduit, et non indiqué par le FMC : aucun événement n’est envoyé au cloud et SecureX n’est pas activé, l’intégration cloud semble donc désactivée (scénario 1 de la note TAC 217616), cas où cette alerte est attendue.',
+    en: 'Inferred, not stated by the FMC: no event is sent to the cloud and SecureX is not enabled, so cloud integration looks switched off (scenario 1 of TAC note 217616), where this alert is expected. If it was meant to be on: on FMC 7.2 and later, Cisco integrates the FMC with the Cisco Security Cloud from its Cisco Security Cloud integration page.',
+    fr: 'Déduit, et non indiqué par le FMC : aucun événement n’est envoyé au cloud et SecureX n’est pas activé, l’intégration cloud semble donc désactivée (scénario 1 de la note TAC 217616), cas où cette alerte est attendue. Si elle devait être activée : à partir du FMC 7.2, Cisco intègre le FMC au Cisco Security Cloud depuis sa page d’intégration Cisco Security Cloud.',
   },
   on: {
     en: 'Inferred, not stated by the FMC: events are sent to the cloud or SecureX is enabled, so cloud integration looks switched on (scenario 2 of TAC note 217616) and the devices must reach SSE.',
     fr: 'Déduit, et non indiqué par le FMC : des événements sont envoyés au cloud ou SecureX est activé, l’intégration cloud semble donc activée (scénario 2 de la note TAC 217616) et les équipements doivent joindre SSE.',
   },
   assumed: {
-    en: 'Uncertain: part of the integration settings could not be read and nothing read shows cloud integration switched on. Scenario 2 of TAC note 217616 is assumed, as its checks do no harm if integration is in fact off; check Integration in the FMC.',
-    fr: 'Incertain : une partie des paramètres d’intégration n’a pas pu être lue et rien de ce qui a été lu ne montre l’intégration cloud activée. Le scénario 2 de la note TAC 217616 est retenu par prudence, ses vérifications étant sans risque si l’intégration est en fait désactivée ; vérifiez la page Integration du FMC.',
+    en: 'Uncertain: part of the integration settings could not be read and nothing read shows cloud integration switched on. Scenario 2 of TAC note 217616 is assumed, as its checks do no harm if integration is in fact off; check the FMC’s integration settings (on 7.2 and later, its Cisco Security Cloud integration page).',
+    fr: 'Incertain : une partie des paramètres d’intégration n’a pas pu être lue et rien de ce qui a été lu ne montre l’intégration cloud activée. Le scénario 2 de la note TAC 217616 est retenu par prudence, ses vérifications étant sans risque si l’intégration est en fait désactivée ; vérifiez les paramètres d’intégration du FMC (à partir de la 7.2, sa page d’intégration Cisco Security Cloud).',
   },
 };
 

@@ -3,6 +3,7 @@
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import type { RegionId } from '../knowledge/regions';
+import type { Source } from '../knowledge/sources';
 import type { IncompleteEntry } from './incomplete';
 
 /**
@@ -113,11 +114,15 @@ export interface RunbookCommand {
   shell: 'cli' | 'expert';
   /** What a good output looks like. */
   expect?: Localized;
+  /** Where `expect` comes from (the TAC note, a Cisco document, our inference); with `expect` only. */
+  sources?: Source[];
 }
 
 export interface RunbookStep {
   id: string;
   text: Localized;
+  /** Where the step's text comes from (lib/knowledge/sources.ts): the TAC note, a Cisco document, inferred. */
+  sources: Source[];
   commands: RunbookCommand[];
 }
 

@@ -8,7 +8,9 @@ import type { KnowledgeEntry } from './schema';
 // Type-only imports from schema.ts keep zod out of the content-script bundle; the tests validate the data.
 
 export { bugUrl } from './bugs';
-export type { Bug, Command, KnowledgeEntry, Link, Section, Step } from './schema';
+export type { Bug, Command, KnowledgeEntry, Link, Section, Sourced, Step } from './schema';
+export type { Source } from './sources';
+export { DOCS, INFERRED, SEED, SEED_URL, sourcesOf, sourceUrl } from './sources';
 export { TAC_NOTE };
 
 // Rows of "Threat Data Updates on Devices" left out: "SI SHA Lists (from TID)" and "Threat Configuration" are

@@ -13,8 +13,11 @@ export interface Region {
   hedged: boolean;
 }
 
-// Cisco TAC 222744 (written for 7.6) and the XDR guide "Send Events to the Cloud Directly".
-// Cisco mixes `aus` and `au` in the Australian host names; they are copied as published.
+// Cisco TAC 222744 (written for 7.6) and the XDR guide "Send Events to the Cloud Directly"
+// (https://www.cisco.com/c/en/us/td/docs/security/secure-firewall/integrations/xdr/secure-firewall-threat-defense-and-xdr-integration-guide/send_events_to_the_cloud_directly.html).
+// Cisco mixes `aus` and `au` in the Australian host names; they are copied as published. TAC 222744 lists
+// `mx*.aus.sse.itd.cisco.com` for Australia (issue 18); India's `mx*.in.sse.itd.cisco.com` follows the same
+// pattern and stays under India's hedge. These lists feed the proxy allow-list step of the runbook.
 export const REGIONS: readonly Region[] = [
   {
     id: 'us',
@@ -57,6 +60,7 @@ export const REGIONS: readonly Region[] = [
     name: { en: 'Australia', fr: 'Australie' },
     apiHost: 'api.aus.sse.itd.cisco.com',
     otherHosts: [
+      'mx*.aus.sse.itd.cisco.com',
       'dex.au.sse.itd.cisco.com',
       'eventing-ingest.aus.sse.itd.cisco.com',
       'registration.au.sse.itd.cisco.com',
@@ -68,6 +72,7 @@ export const REGIONS: readonly Region[] = [
     name: { en: 'India', fr: 'Inde' },
     apiHost: 'api.in.sse.itd.cisco.com',
     otherHosts: [
+      'mx*.in.sse.itd.cisco.com',
       'dex.in.sse.itd.cisco.com',
       'eventing-ingest.in.sse.itd.cisco.com',
       'registration.in.sse.itd.cisco.com',

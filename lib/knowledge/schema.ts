@@ -7,26 +7,49 @@ import { z } from 'zod';
  */
 
 import type { Localized as LocalizedText } from '../i18n';
+import { CISCO_HOSTS, type Sourced as SourcedText } from './sources';
 
-/** Every user-visible sentence exists in every language. */
+/** Every user-visible label (a title, a heading, a link's name) exists in every language. */
 export const Localized = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
 export type Localized = LocalizedText;
+
+const CiscoUrl = z.url({
+  protocol: /^https$/,
+  hostname: new RegExp(`^(?:${CISCO_HOSTS.map((h) => h.replaceAll('.', '\\.')).join('|')})$`),
+});
+
+export const SourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('seed') }),
+  z.strictObject({ kind: z.literal('cisco'), title: z.string().min(1), url: CiscoUrl }),
+  z.strictObject({ kind: z.literal('inferred') }),
+]);
+
+/**
+ * Every sentence of advice: both languages and where it comes from (./sources.ts). The type makes a sentence
+ * without its source a compile error; `test/unit/knowledge-sources.test.ts` walks the data too.
+ */
+export const Sourced = z.strictObject({
+  en: z.string().min(1),
+  fr: z.string().min(1),
+  source: z.union([SourceSchema, z.array(SourceSchema).min(1).readonly()]),
+});
+export type Sourced = SourcedText;
 
 export const CommandSchema = z.strictObject({
   /** Exactly what the admin types; never translated. */
   command: z.string().min(1),
   /** `cli` is the device's `>` prompt; `expert` is the Linux shell reached with `expert`. */
   shell: z.enum(['cli', 'expert']),
-  purpose: Localized,
+  purpose: Sourced,
   /** A healthy output, verbatim from the TAC note, when it gives one. */
   healthyOutput: z.string().min(1).optional(),
   /** What to look for in the output. */
-  lookFor: Localized.optional(),
+  lookFor: Sourced.optional(),
 });
 export type Command = z.infer<typeof CommandSchema>;
 
 export const StepSchema = z.strictObject({
-  text: Localized,
+  text: Sourced,
   commands: z.array(CommandSchema).optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
@@ -56,8 +79,8 @@ export interface Section {
   id: string;
   title: Localized;
   /** When this section applies (for a scenario: the condition that selects it). */
-  when?: Localized | undefined;
-  paragraphs?: Localized[] | undefined;
+  when?: Sourced | undefined;
+  paragraphs?: Sourced[] | undefined;
   steps?: Step[] | undefined;
   table?: z.infer<typeof TableSchema> | undefined;
   bugs?: Bug[] | undefined;
@@ -70,8 +93,8 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
   z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: Localized,
-    when: Localized.optional(),
-    paragraphs: z.array(Localized).optional(),
+    when: Sourced.optional(),
+    paragraphs: z.array(Sourced).optional(),
     steps: z.array(StepSchema).optional(),
     table: TableSchema.optional(),
     bugs: z.array(BugSchema).optional(),
@@ -97,8 +120,8 @@ export const KnowledgeEntrySchema = z.strictObject({
   confidence: z.enum(['documented', 'hedged']),
   title: Localized,
   /** One line, shown on the collapsed badge's tooltip. */
-  summary: Localized,
-  meaning: z.array(Localized).min(1),
+  summary: Sourced,
+  meaning: z.array(Sourced).min(1),
   sections: z.array(SectionSchema),
   links: z.array(LinkSchema),
 });

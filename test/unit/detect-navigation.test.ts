@@ -68,6 +68,38 @@ describe('findHealthPolicyLink', () => {
     expect(findHealthPolicyLink(loadHtml('<main><p><a href="/p">Policy</a></p></main>'))).toBeNull();
   });
 
+  // Issue 18: Cisco's Network as Code FMC data model places the page at Troubleshooting > Health > Policy for
+  // current releases (https://netascode.cisco.com/docs/data_models/fmc/policies/health_policy); its markup is
+  // unknown, so the forms below vary it. Each has a Policy under Users first, which must never be taken.
+  it.each([
+    [
+      'nested submenus',
+      '<ul><li><a href="#">Troubleshooting</a><ul><li><a href="#">Health</a><ul>' +
+        '<li><a href="/ddd/#HealthMonitor">Monitor</a></li><li><a href="/ddd/#R1">Policy</a></li></ul></li></ul></li></ul>',
+    ],
+    [
+      'a Troubleshooting menu whose Health group title is an item without a link',
+      '<ul aria-label="Troubleshooting"><li class="group-title">Health</li>' +
+        '<li><a href="/ddd/#HealthMonitor">Monitor</a></li><li><a href="/ddd/#R1">Policy</a></li></ul>',
+    ],
+    [
+      'a Troubleshooting column with a Health heading',
+      '<div role="menu" aria-label="Troubleshooting"><div class="col"><span class="heading">Health</span>' +
+        '<a href="/ddd/#HealthMonitor">Monitor</a><a href="/ddd/#R1">Policy</a></div></div>',
+    ],
+  ])('takes Troubleshooting > Health > Policy: %s', (_form, menu) => {
+    const users =
+      '<ul aria-label="Users"><li class="group-title">Users</li><li><a href="/users/p">Policy</a></li></ul>';
+    expect(findHealthPolicyLink(loadHtml(users + menu))).toBe('https://fmc.example.com/ddd/#R1');
+  });
+
+  it('does not take a Policy under Troubleshooting that no Health label covers', () => {
+    const doc = loadHtml(
+      '<ul aria-label="Troubleshooting"><li class="group-title">Logs</li><li><a href="/logs/p">Policy</a></li></ul>',
+    );
+    expect(findHealthPolicyLink(doc)).toBeNull();
+  });
+
   it('returns an absolute URL', () => {
     const url = findHealthPolicyLink(
       loadHtml('<a href="../hp?x=1#top">Health Policy</a>', 'https://fmc.example.com/ddd/a/'),

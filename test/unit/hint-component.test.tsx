@@ -12,6 +12,9 @@ import { stubI18n } from './support/i18n-stub';
 
 const HOSTILE = '<img src=x onerror="globalThis.pwned=1">';
 
+/** A resolved sentence of advice (issue 18): its text and its sources. */
+const said = (text: string) => ({ text, sources: [{ kind: 'seed' as const }], lang: 'en' as const });
+
 const ENTRY: ResolvedEntry = {
   id: 'cloud-configuration',
   match: {
@@ -21,14 +24,17 @@ const ENTRY: ResolvedEntry = {
   },
   confidence: 'documented',
   title: 'Cisco Cloud Configuration — Failure',
-  summary: 'The device cannot reach SSE.',
-  meaning: ['The managed device cannot reach Security Services Exchange.', 'The message is generic.'],
+  summary: said('The device cannot reach SSE.'),
+  meaning: [
+    said('The managed device cannot reach Security Services Exchange.'),
+    said('The message is generic.'),
+  ],
   sections: [
     {
       id: 'scenario-1',
       title: 'Scenario 1 — cloud integration is off',
-      when: 'You use no Cisco cloud service.',
-      paragraphs: ['Nothing is broken: switch the alert off.'],
+      when: said('You use no Cisco cloud service.'),
+      paragraphs: [said('Nothing is broken: switch the alert off.')],
       action: 'open-health-policy',
     },
     {
@@ -36,21 +42,27 @@ const ENTRY: ResolvedEntry = {
       title: 'Scenario 2 — cloud integration is on',
       steps: [
         {
-          text: 'Check the DNS of the device.',
+          text: said('Check the DNS of the device.'),
           commands: [
             {
               command: 'show network',
               shell: 'cli',
-              purpose: 'Show the DNS servers.',
-              lookFor: 'A DNS Servers line.',
+              purpose: said('Show the DNS servers.'),
+              lookFor: said('A DNS Servers line.'),
               healthyOutput: 'DNS Servers : 10.0.0.53',
             },
-            { command: 'curl -v -k https://api-sse.cisco.com', shell: 'expert', purpose: 'Check HTTPS.' },
+            {
+              command: 'curl -v -k https://api-sse.cisco.com',
+              shell: 'expert',
+              purpose: said('Check HTTPS.'),
+            },
           ],
         },
       ],
       bugs: [{ id: 'CSCvr46845', title: 'The alert message is generic.' }],
-      sections: [{ id: 'proxy', title: 'Behind a proxy', paragraphs: ['Configure the proxy on the FMC.'] }],
+      sections: [
+        { id: 'proxy', title: 'Behind a proxy', paragraphs: [said('Configure the proxy on the FMC.')] },
+      ],
     },
   ],
   links: [
@@ -203,14 +215,14 @@ describe('expanding', () => {
 
     expect(root.querySelector('h2')?.textContent).toBe('Cisco Cloud Configuration — Failure');
     const text = root.textContent ?? '';
-    for (const meaning of ENTRY.meaning) expect(text).toContain(meaning);
+    for (const meaning of ENTRY.meaning) expect(text).toContain(meaning.text);
     expect(texts(root, 'section[data-section] > h3')).toEqual([
       'Scenario 1 — cloud integration is off',
       'Scenario 2 — cloud integration is on',
     ]);
     expect(texts(root, 'section[data-section] h4')).toEqual(['Behind a proxy']);
     expect(root.querySelector('[data-section="scenario-1"] .when')?.textContent).toBe(
-      `${i18n.text('hintWhen')} You use no Cisco cloud service.`,
+      `${i18n.text('hintWhen')} You use no Cisco cloud service. ${i18n.text('adviceSourceLabel')} ${i18n.text('adviceSourceSeed')}`,
     );
     expect(text).toContain('Nothing is broken: switch the alert off.');
     expect(text).toContain('Check the DNS of the device.');
@@ -368,15 +380,18 @@ describe('hostile text', () => {
     const hostile: ResolvedEntry = {
       ...ENTRY,
       title: `Title ${HOSTILE}`,
-      meaning: [`Meaning ${HOSTILE}`],
+      meaning: [said(`Meaning ${HOSTILE}`)],
       sections: [
         {
           id: 'evil',
           title: HOSTILE,
-          when: HOSTILE,
-          paragraphs: [HOSTILE],
+          when: said(HOSTILE),
+          paragraphs: [said(HOSTILE)],
           steps: [
-            { text: HOSTILE, commands: [{ command: `echo ${HOSTILE}`, shell: 'cli', purpose: HOSTILE }] },
+            {
+              text: said(HOSTILE),
+              commands: [{ command: `echo ${HOSTILE}`, shell: 'cli', purpose: said(HOSTILE) }],
+            },
           ],
           table: { head: [HOSTILE], rows: [[{ text: HOSTILE }, { code: [HOSTILE] }]] },
           bugs: [{ id: 'CSCvr46845', title: HOSTILE }],

@@ -26,7 +26,7 @@ function isLocalized(value: unknown): value is { en: string; fr: string } {
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.keys(value).sort().join() === 'en,fr'
+    ['en,fr', 'en,fr,source'].includes(Object.keys(value).sort().join())
   );
 }
 

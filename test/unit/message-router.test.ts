@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { droppedMessageCount, handleMessage, type MessageHandlers } from '../../lib/features/message-router';
-import { entryById } from '../../lib/knowledge';
+import { entryById, sourcesOf } from '../../lib/knowledge';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -136,7 +136,9 @@ describe('knowledge', () => {
     const resolved = (await answer) as Record<string, unknown>;
     expect(resolved.id).toBe('cloud-configuration');
     expect(resolved.title).toBe(entry.title.fr);
-    expect(resolved.meaning).toEqual(entry.meaning.map((text) => text.fr));
+    expect(resolved.meaning).toEqual(
+      entry.meaning.map((text) => ({ text: text.fr, sources: sourcesOf(text), lang: 'fr' })),
+    );
     expect(localizedLeft(resolved)).toEqual([]);
     expect(JSON.stringify(resolved)).not.toContain(entry.meaning[0]?.en);
   });

@@ -50,6 +50,26 @@ describe('resolveLang', () => {
     });
   });
 
+  it('keeps a sentence’s sources through resolution, beside its text and language (issue 18)', () => {
+    const seed = { kind: 'seed' as const };
+    const said = { en: 'Hello', fr: 'Bonjour', source: seed };
+    const both = { en: 'Bye', fr: 'Au revoir', source: [seed, { kind: 'inferred' as const }] };
+    expect(resolveLang({ paragraphs: [said, both], title: hello }, 'fr')).toEqual({
+      paragraphs: [
+        { text: 'Bonjour', sources: [seed], lang: 'fr' },
+        { text: 'Au revoir', sources: [seed, { kind: 'inferred' }], lang: 'fr' },
+      ],
+      title: 'Bonjour',
+    });
+  });
+
+  it('treats an object with en, fr and something else than a source as an ordinary object', () => {
+    const value = { en: 'a', fr: 'b', source: 'not a source' };
+    expect(resolveLang(value, 'en')).toEqual(value);
+    const four = { en: 'a', fr: 'b', source: { kind: 'seed' }, extra: 1 };
+    expect(resolveLang(four, 'en')).toEqual(four);
+  });
+
   it('resolves arrays of arrays', () => {
     expect(resolveLang([[hello], [bye, hello]], 'en')).toEqual([['Hello'], ['Bye', 'Hello']]);
   });
