@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../i18n';
 import { fill } from '../i18n';
+import { isSource, type Source, sourceUrl } from '../knowledge/sources';
 import { dnsText, proxyText } from './device-text';
 import { kindsList } from './evidence';
 import { INCOMPLETE_TEXT, PART_LABELS } from './incomplete';
@@ -129,8 +130,31 @@ function stepLines(step: RunbookStep, n: number, lang: Lang): string[] {
   const shells = [...new Set(step.commands.map((c) => c.shell))].map((s) => t(MD_TEXT[s]));
   const where = shells.length > 0 ? ` (${shells.join(', ')})` : '';
   const out = [`**${t(MD_TEXT.step)} ${n}**${where}${t(MD_TEXT.colon)} ${mdInline(t(step.text))}`, ''];
+  const source = sourceLine(step.sources, lang);
+  if (source) out.push(source, '');
   for (const command of step.commands) out.push(...commandLines(command, lang));
   return out;
+}
+
+/**
+ * Where a step's words come from (issue 18): the TAC note, a Cisco document by its title and address, or
+ * "inferred". None for a diagnosis stored before sources existed. The address goes through the one escaping
+ * path, which keeps it as typed.
+ */
+function sourceLine(sources: readonly Source[] | undefined, lang: Lang): string | null {
+  const seen = new Set<string>();
+  const words = (sources ?? []).filter(isSource).flatMap((source) => {
+    const key = JSON.stringify(source);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    if (source.kind === 'seed') return [pick(MD_TEXT.sourceSeed, lang)];
+    if (source.kind === 'inferred') return [pick(MD_TEXT.sourceInferred, lang)];
+    const url = sourceUrl(source, lang);
+    const title = `${pick(MD_TEXT.sourceCisco, lang)}${pick(MD_TEXT.colon, lang)} ${source.title}`;
+    return [url ? `${title} (${url})` : title];
+  });
+  if (words.length === 0) return null;
+  return `*${pick(MD_TEXT.source, lang)}${pick(MD_TEXT.colon, lang)}* ${mdInline(words.join(' · '))}`;
 }
 
 function commandLines(command: RunbookCommand, lang: Lang): string[] {
