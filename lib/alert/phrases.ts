@@ -20,6 +20,9 @@ export const HEALTH_MODULE_NAMES = ['Threat Data Updates on Devices', 'Threat Da
  */
 export const FAILURE_WORDS = ['Failure', 'Failed'] as const;
 
+/** The seed's result word for a check that passes (its table's other rows). Not a failure; read as a result. */
+export const SUCCESS_WORD = 'Success';
+
 /** The seed's ten rows, in its order ("URL Category and Reputation" really appears twice). */
 export const SEED_DATA_TYPES = [
   'SI URL Lists and Feeds',

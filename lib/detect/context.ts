@@ -10,8 +10,8 @@ export const BREAK = '\u2029';
 
 /** How much visible text (not counting white space) is read before a result word: a data type and a sentence. */
 const BEFORE_BUDGET = 120;
-/** And after it, up to the end of its run: enough to tell a label from a sentence. */
-const AFTER_BUDGET = 60;
+/** Around a label, in its run: enough to tell a label from a sentence. */
+const RUN_BUDGET = 60;
 
 /** Visible text read backwards from a point of a row, with the text node each piece came from. */
 export interface TextBefore {
@@ -68,32 +68,44 @@ export function nodeAt(before: TextBefore, at: number): CharacterData | null {
 }
 
 /**
- * The visible text after `offset` in `node` up to the end of its run: the first box boundary, the end of the
- * row, or enough text to tell a sentence.
+ * The text of the run that holds a label, after `offset` in `node` (`runAfter`) or before it (`runBefore`):
+ * the text nodes of the label's own element and of its inline ancestors up to the row, up to the first box
+ * boundary, line break or timestamp, or enough text to tell a sentence. The text inside OTHER elements of the row
+ * is not part of the run (issue 18): a device, a time, "3 min ago" or a status drawn in an element of its own
+ * after the result word (the Message Center's `<span>ftd-core-a</span><span>…Failure</span><span>3 min
+ * ago</span>`) is another field, not the sentence running on, and neither is a device drawn before the data
+ * type. The words of a sentence are in the run itself: `Failure to connect`, or `<b>…Failure</b>, check DNS`.
  */
 export function runAfter(node: CharacterData, offset: number, row: Element): string {
-  let text = node.data.slice(offset);
+  return readRun(node, offset, row, 1);
+}
+
+export function runBefore(node: CharacterData, offset: number, row: Element): string {
+  return readRun(node, offset, row, -1);
+}
+
+function readRun(node: CharacterData, offset: number, row: Element, step: 1 | -1): string {
+  const parts = [step === 1 ? node.data.slice(offset) : node.data.slice(0, offset)];
+  let read = nonSpace(parts[0] ?? '');
   let done = false;
-  const visit = (child: Node): void => {
-    if (done) return;
-    if (isText(child)) {
-      text += child.data;
-      if (nonSpace(text) > AFTER_BUDGET) done = true;
-    } else if (isElement(child) && isShownSelf(child)) {
-      if (isBreak(child) || !isPhrasing(child)) {
-        done = true;
-        return;
-      }
-      for (let first = child.firstChild; first && !done; first = first.nextSibling) visit(first);
-    }
-  };
+  const next = (at: Node) => (step === 1 ? at.nextSibling : at.previousSibling);
   for (let current: Node = node; current !== row && !done; ) {
-    for (let sibling = current.nextSibling; sibling && !done; sibling = sibling.nextSibling) visit(sibling);
+    for (let sibling = next(current); sibling && !done; sibling = next(sibling)) {
+      if (isText(sibling)) {
+        parts.push(sibling.data);
+        read += nonSpace(sibling.data);
+        if (read > RUN_BUDGET) done = true;
+      } else if (isElement(sibling) && isShownSelf(sibling) && (isBreak(sibling) || !isPhrasing(sibling))) {
+        done = true;
+      }
+      // Any other element (an inline one, hidden or not) is another field of the row: skipped, not read.
+    }
     const parent: Element | null = current.parentElement;
     if (!parent || parent === row || !isPhrasing(parent)) break;
     current = parent;
   }
-  return text;
+  if (step === -1) parts.reverse();
+  return parts.join('');
 }
 
 /**

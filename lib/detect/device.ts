@@ -1,3 +1,10 @@
+import {
+  FAILURE_WORDS,
+  HEALTH_MODULE_NAMES,
+  phraseSource,
+  SEED_DATA_TYPES,
+  SUCCESS_WORD,
+} from '../alert/phrases';
 import { squash } from './dom';
 import { isShownSelf } from './visibility';
 
@@ -43,6 +50,21 @@ interface Candidate {
   id: string;
   name: string;
 }
+
+/**
+ * The alert's own words: the module's names, the seed's data types and the result words, each as whole words.
+ * A device name holding one (`Cisco Cloud Configuration`, `Threat Data Updates lab`, `Failure-1`) would be found
+ * in the text of every row reporting the alert and capture all their hints (issue 18). The row's text and the
+ * titles are read without these words (`textOf`), so such a name is never found, and never ties a row (the
+ * device's other names, its host name, still may); nor is a name found inside them (`Cloud`, `Cisco`). Every
+ * occurrence of a name holding one of the words holds it whole too, and it is taken out.
+ */
+const ALERT_WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...HEALTH_MODULE_NAMES, ...SEED_DATA_TYPES, ...FAILURE_WORDS, SUCCESS_WORD]
+    .map(phraseSource)
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 function prepare(devices: readonly DeviceNames[]): Candidate[] {
   const out: Candidate[] = [];
@@ -93,7 +115,7 @@ function boundary(text: string, i: number, step: 1 | -1): boolean {
   return !(JOINER.test(char) && NAME_CHAR.test(text[i + step] ?? ''));
 }
 
-/** The shown text of an element, lower case, white space squashed, our own hints left out. */
+/** The shown text of an element, lower case, white space squashed, our own hints and the alert's words left out. */
 function textOf(element: Element): string {
   let text = '';
   const visit = (node: Node) => {
@@ -107,7 +129,7 @@ function textOf(element: Element): string {
     }
   };
   visit(element);
-  return squash(text).toLowerCase();
+  return squash(text.replace(ALERT_WORDS, ' ')).toLowerCase();
 }
 
 /**

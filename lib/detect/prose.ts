@@ -10,15 +10,19 @@ const SENTENCE_WORD = /(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu;
 /** Quotes and spaces between the alert's words and the words around them. */
 const QUOTES = `\\s"'\u2018\u2019\u201c\u201d\u00ab\u00bb`;
 const WORD_BEFORE = new RegExp(`[\\p{L}\\p{N}][${QUOTES}]*$`, 'u');
-const WORD_AFTER = new RegExp(`^[${QUOTES}]*(?:[,;]|\\p{L})`, 'u');
+const COMMA_AFTER = new RegExp(`^[${QUOTES}]*[,;]`, 'u');
+/** A word right after the result word, in its run: the sentence goes on ("Failure to connect"). */
+const RUNS_ON = new RegExp(`^[${QUOTES}]*\\p{L}`, 'u');
 
 /**
  * Whether a data type and its result are quoted in prose rather than shown as a row's label. Judges their
- * run of text: `before` is the text of the run up to the data type, `after` the text after the result word to
- * the end of the run (text in other boxes, such as the row's other cells, is not part of the run). The module's
- * name right before the data type is part of the label; other results in the run (a description listing two)
- * count as breaks, not as words. Prose when the run holds much more than the label, reads as a sentence, or
- * has a word right before and a comma or a word right after ("When you see <b>…Failure</b>, check DNS").
+ * run of text (./context.ts): `before` is the text of the run up to the data type, `after` the text after the
+ * result word to the end of the run (text in other boxes, such as the row's other cells, and in other elements,
+ * such as a device or a time drawn beside the label, is not part of the run). The module's name right before
+ * the data type is part of the label; other results in the run (a description listing two) count as breaks,
+ * not as words. Prose when a word follows the result word in its run ("Failure to connect"), when the run
+ * holds much more than the label, reads as a sentence, or has a word right before and a comma right after
+ * ("When you see <b>…Failure</b>, check DNS").
  * In a heading, any word before the label (but the module's name) makes it a title.
  */
 export function isProse(
@@ -38,5 +42,7 @@ export function isProse(
   if (((head + BREAK + tail).match(SENTENCE_WORD)?.length ?? 0) >= PROSE_MIN_WORDS) return true;
   const lastBefore = head.slice(head.lastIndexOf(BREAK) + 1);
   const firstAfter = tail.split(BREAK, 1)[0] ?? '';
-  return WORD_BEFORE.test(lastBefore) && WORD_AFTER.test(firstAfter);
+  // The result word runs on in its own run ("Failure to connect"): a sentence, not a result (issue 18).
+  if (RUNS_ON.test(firstAfter)) return true;
+  return WORD_BEFORE.test(lastBefore) && COMMA_AFTER.test(firstAfter);
 }

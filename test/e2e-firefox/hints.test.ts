@@ -83,6 +83,72 @@ test.each([
   },
 );
 
+test.each([
+  ['messages', ['.message-age', '.message-status', 'time.message-time']],
+  ['cards', ['.notification__age', '.notification__status', '.notification__meta', 'time']],
+])(
+  '%s: rows with a device, a time, "n min ago" or a status after the alert get their hint (issue 18)',
+  async (form, fields) => {
+    const page = await firefox.browser.newPage();
+    try {
+      // Six failing devices: every layout of the items and cards, trailing fields and all.
+      await page.goto(sim.url(`/health/monitor/${form}?devices=20&failing=6`));
+      expect(await failingRows(page, 'li')).toBe(6);
+      await expectHintsPerRow(page, 'li', 6, `6 hints on the ${form} page`);
+      for (const field of fields) {
+        const rows = await page.$$eval(
+          'li',
+          (items, selector, hint) =>
+            items
+              .filter(
+                (item) =>
+                  item.querySelector(selector) &&
+                  /Cloud Configuration.{0,3}Failure/.test(item.textContent ?? ''),
+              )
+              .map((item) => item.querySelectorAll(hint).length),
+          field,
+          HINT,
+        );
+        expect(rows.length, field).toBeGreaterThan(0);
+        expect(rows, field).toEqual(Array(rows.length).fill(1));
+      }
+    } finally {
+      await page.close();
+    }
+  },
+);
+
+test('a result word that runs on in its own text gets no hint, whatever fields follow (positive control beside it)', async () => {
+  const page = await firefox.browser.newPage();
+  try {
+    await page.goto(sim.url('/health/monitor/messages?devices=20&failing=6'));
+    await expectHintsPerRow(page, 'li', 6, '6 hints on the messages page');
+    // Negatives and a positive control in one insertion: once the control has its hint, the content script
+    // has read the negatives too.
+    await page.evaluate(() => {
+      const list = document.createElement('ul');
+      list.id = 'issue-18';
+      list.innerHTML = [
+        '<li class="negative">Cisco Cloud Configuration - Failure to connect to the cloud.</li>',
+        '<li class="negative">Threat Data Updates - Cisco Cloud Configuration - Failure to connect <span>ftd-7</span> <time>10:44</time></li>',
+        '<li class="negative"><span>ftd-core-a</span><span>Cisco Cloud Configuration - Failure means DNS</span><span>3 min ago</span></li>',
+        '<li class="negative"><b>Cisco Cloud Configuration - Failure</b> occurs when the device cannot reach the cloud</li>',
+        '<li id="control"><span class="sev" title="Critical"></span><span>ftd-core-a</span><span>Threat Data Updates on Devices: Cisco Cloud Configuration - Failure</span><span>3 min ago</span></li>',
+      ].join('');
+      document.querySelector('main')?.append(list);
+    });
+    await poll(
+      () => page.$$eval(`#control ${HINT}`, (hosts) => hosts.length),
+      (n) => n === 1,
+      { what: 'the positive control' },
+    );
+    expect(await page.$$eval(`#issue-18 .negative ${HINT}`, (hosts) => hosts.length)).toBe(0);
+    expect(await page.$$eval(HINT, (hosts) => hosts.length)).toBe(7);
+  } finally {
+    await page.close();
+  }
+});
+
 test('reads a Japanese FMC, rows inserted late and re-rendered, and rows in an iframe', async () => {
   const page = await firefox.browser.newPage();
   try {

@@ -45,6 +45,56 @@ for (const [form, query, row] of FORMS) {
   });
 }
 
+/** Every layout of the Message Center's items and of the cards, trailing fields and all (issue 18). */
+const TRAILING = 'devices=20&failing=6';
+
+for (const form of ['messages', 'cards']) {
+  test(`${form}: rows with a device, a time, "n min ago" or a status after the alert get their hint (issue 18)`, async ({
+    context,
+    sim,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(sim.url(`/health/monitor/${form}?${TRAILING}`));
+    await expectHints(page, 6, 'li');
+    // The layouts with fields after the alert, each hinted.
+    const fields =
+      form === 'messages'
+        ? ['.message-age', '.message-status', 'time.message-time']
+        : ['.notification__age', '.notification__status', '.notification__meta', 'time'];
+    for (const field of fields) {
+      const rows = page.locator(`li:has(${field})`, { hasText: /Cloud Configuration.{0,3}Failure/ });
+      expect(await rows.count(), field).toBeGreaterThan(0);
+      for (const row of await rows.all()) await expect(row.locator(HINT), field).toHaveCount(1);
+    }
+  });
+}
+
+test('a result word that runs on in its own text gets no hint, whatever fields follow (positive control beside it)', async ({
+  context,
+  sim,
+}) => {
+  const page = await context.newPage();
+  await page.goto(sim.url(`/health/monitor/messages?${TRAILING}`));
+  await expectHints(page, 6, 'li');
+  // Negatives and a positive control in one insertion: once the control has its hint, the content script has
+  // read the negatives too.
+  await page.evaluate(() => {
+    const list = document.createElement('ul');
+    list.id = 'issue-18';
+    list.innerHTML = [
+      '<li class="negative">Cisco Cloud Configuration - Failure to connect to the cloud.</li>',
+      '<li class="negative">Threat Data Updates - Cisco Cloud Configuration - Failure to connect <span>ftd-7</span> <time>10:44</time></li>',
+      '<li class="negative"><span>ftd-core-a</span><span>Cisco Cloud Configuration - Failure means DNS</span><span>3 min ago</span></li>',
+      '<li class="negative"><b>Cisco Cloud Configuration - Failure</b> occurs when the device cannot reach the cloud</li>',
+      '<li id="control"><span class="sev" title="Critical"></span><span>ftd-core-a</span><span>Threat Data Updates on Devices: Cisco Cloud Configuration - Failure</span><span>3 min ago</span></li>',
+    ].join('');
+    document.querySelector('main')?.append(list);
+  });
+  await expect(page.locator(`#control ${HINT}`)).toHaveCount(1);
+  await expect(page.locator(`#issue-18 .negative ${HINT}`)).toHaveCount(0);
+  await expect(page.locator(HINT)).toHaveCount(7);
+});
+
 test('the module detail: the hint sits in the Failure cell of the Cisco Cloud Configuration row, not elsewhere', async ({
   context,
   sim,
@@ -206,7 +256,7 @@ test('is keyboard operable: Enter expands, Escape collapses and returns focus', 
   await expect(toggle).toBeFocused();
 });
 
-for (const form of ['alerts', 'cards', 'module']) {
+for (const form of ['alerts', 'cards', 'messages', 'module']) {
   test(`${form}: hostile device names never run script and the hints still appear`, async ({
     context,
     sim,

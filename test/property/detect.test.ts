@@ -117,6 +117,8 @@ interface AlertLeaf {
     | 'grid-row'
     | 'li'
     | 'li-spans'
+    | 'li-fields'
+    | 'card-fields'
     | 'li-context'
     | 'li-two'
     | 'li-split'
@@ -135,6 +137,18 @@ interface AlertLeaf {
   moduleCell: boolean;
   /** Hidden (or `aria-hidden="false"`, which hides nothing) on the row or on the element holding the text. */
   hide: { on: 'row' | 'label'; how: Hide };
+  /**
+   * `*-fields`: the row's other fields, each in an element of its own, before the label and after it (in the
+   * row, or inside the label's element after the result word): anything at all, sentences included (issue 18).
+   */
+  fields: { before: Field[]; after: Field[]; inside: boolean };
+}
+
+interface Field {
+  tag: string;
+  text: string;
+  /** Bare text between this field and the label or the next field. */
+  sep: string;
 }
 
 interface NoiseText {
@@ -146,6 +160,9 @@ interface Prose {
   kind: 'prose';
   template: number;
   text: AlertText;
+  /** Templates 7 and 8: the words the result word runs on with, in its own run, and the fields after it. */
+  runOn: string;
+  fields: Field[];
 }
 
 interface Unread {
@@ -278,6 +295,33 @@ const CLASSES = [
   'cell',
 ] as const;
 
+/** What FMC-like rows print beside the alert in fields of their own: times, devices, statuses, or any words. */
+const FIELD_TEXTS = [
+  '3 min ago',
+  '12 minutes ago',
+  'just now',
+  'May 14, 2025 09:41:07 UTC',
+  '2025-05-14 09:41:07',
+  '10:44',
+  'FTD-SOUTH \u00b7 09:14',
+  'ftd-7',
+  'ftd-core-south-branch-01',
+  'Critical',
+  'Active',
+  'Unacknowledged',
+  'Failure',
+  'the device could not reach the cloud for the last three runs',
+] as const;
+
+const fieldArb: fc.Arbitrary<Field> = fc.record({
+  tag: fc.constantFrom('span', 'span', 'time', 'small', 'strong', 'em', 'a', 'abbr', 'div', 'p'),
+  text: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...FIELD_TEXTS) },
+    { weight: 1, arbitrary: fc.lorem({ maxCount: 10 }) },
+  ),
+  sep: fc.constantFrom('', ' ', ' ', ' \u00b7 ', ' | ', '\n      '),
+});
+
 const alertLeafArb = (markups: AlertLeaf['markup'][]): fc.Arbitrary<AlertLeaf> =>
   fc.record({
     kind: fc.constant('alert' as const),
@@ -295,6 +339,11 @@ const alertLeafArb = (markups: AlertLeaf['markup'][]): fc.Arbitrary<AlertLeaf> =
     device: fc.constantFrom('fw-01', 'ftd-branch-0042', 'FTD 2130', '10.10.0.1', 'fw-ÉVRY-3'),
     icon: fc.constantFrom('none' as const, 'svg' as const, 'font' as const, 'img' as const, 'glyph' as const),
     moduleCell: fc.boolean(),
+    fields: fc.record({
+      before: fc.array(fieldArb, { maxLength: 3 }),
+      after: fc.array(fieldArb, { minLength: 1, maxLength: 3 }),
+      inside: fc.boolean(),
+    }),
     hide: fc.record({
       on: fc.constantFrom('row' as const, 'label' as const),
       how: fc.oneof(
@@ -307,11 +356,14 @@ const alertLeafArb = (markups: AlertLeaf['markup'][]): fc.Arbitrary<AlertLeaf> =
     }),
   });
 
-const PROSE_TEMPLATES = 7;
+const PROSE_TEMPLATES = 9;
 const proseArb: fc.Arbitrary<Prose> = fc.record({
   kind: fc.constant('prose' as const),
   template: fc.nat({ max: PROSE_TEMPLATES - 1 }),
   text: alertTextArb,
+  // Any words: the first one right after the result word, in its run ("Failure to connect").
+  runOn: fc.lorem({ maxCount: 6 }).filter((words) => /^\p{L}/u.test(words)),
+  fields: fc.array(fieldArb, { maxLength: 3 }),
 });
 
 const unreadArb: fc.Arbitrary<Unread> = fc.record({
@@ -364,6 +416,8 @@ const { page } = fc.letrec<{
         'grid-row',
         'li',
         'li-spans',
+        'li-fields',
+        'card-fields',
         'li-context',
         'li-two',
         'li-split',
@@ -436,7 +490,16 @@ const { page } = fc.letrec<{
     items: fc.array(
       fc.oneof(
         noiseRowArb(['li']),
-        alertLeafArb(['li', 'li-spans', 'li-context', 'li-two', 'li-split', 'role-listitem']),
+        alertLeafArb([
+          'li',
+          'li-spans',
+          'li-fields',
+          'card-fields',
+          'li-context',
+          'li-two',
+          'li-split',
+          'role-listitem',
+        ]),
         proseArb,
       ),
       { maxLength: 5 },
@@ -574,6 +637,24 @@ function buildAlert(leaf: AlertLeaf, shownAbove: boolean, expected: Expected[]):
       anchor = row;
       break;
     }
+    case 'li-fields':
+    case 'card-fields': {
+      // The label in an element of its own among the row's other fields, before and after it: a list item, or
+      // a card whose first block holds the alert and the next ones anything (issue 18).
+      const { before, after, inside } = leaf.fields;
+      const card = leaf.markup === 'card-fields';
+      label = el(card ? 'div' : 'span', { class: 'alert-text' }, `${lead}${text}${trail}`);
+      if (inside) label.append(...fieldNodes(after, 'after'));
+      row = el(
+        card ? 'div' : 'li',
+        card ? { class: 'notification' } : {},
+        ...fieldNodes(before, 'before'),
+        label,
+        ...(inside ? [] : fieldNodes(after, 'after')),
+      );
+      anchor = row;
+      break;
+    }
     case 'li-context': {
       // Labels with a little context are still rows (test/fixtures/detect/labelled-rows.html).
       row =
@@ -620,6 +701,14 @@ function buildAlert(leaf: AlertLeaf, shownAbove: boolean, expected: Expected[]):
   const hiddenHere = applyHide(leaf.hide.on === 'row' ? row : label, leaf.hide.how);
   expected.push({ row, label, anchor, id, shown: shownAbove && !hiddenHere });
   return row;
+}
+
+/** The fields as nodes, each in its element, with its separator on the label's side. */
+function fieldNodes(fields: readonly Field[], side: 'before' | 'after'): (Node | string)[] {
+  return fields.flatMap((field) => {
+    const node = el(field.tag, {}, field.text);
+    return side === 'before' ? [node, field.sep] : [field.sep, node];
+  });
 }
 
 /** Icons an FMC-like page may put beside a status word: none of them is text between the words. */
@@ -672,11 +761,23 @@ function buildProse(prose: Prose): Element {
       return el('li', {}, `${alert} means the device cannot reach the cloud.`);
     case 5:
       return el('li', {}, `${alert}: DNS, Proxy, Route, SSE Connector, CSSM Registration, Smart Licensing.`);
-    default:
+    case 6:
       return el(
         'div',
         { class: 'card' },
         el('div', { class: 'card-body' }, el('p', {}, `Tip: if ${alert} shows up, check the proxy.`)),
+      );
+    case 7:
+      // The result word runs on in its own text ("Failure to connect ..."): prose, whatever fields follow.
+      return el('li', {}, `${alert} ${prose.runOn}`, ...fieldNodes(prose.fields, 'after'));
+    default:
+      // The same with the label in an element of its own, the row's fields around it.
+      return el(
+        'li',
+        {},
+        ...fieldNodes(prose.fields, 'before'),
+        el('span', { class: 'alert-text' }, `${alert}\u00a0${prose.runOn}.`),
+        ...fieldNodes(prose.fields, 'after'),
       );
   }
 }

@@ -33,6 +33,52 @@ describe('tying a failing row to its device', () => {
     });
   });
 
+  it('a device named after the alert (or holding its words) ties no row; the real devices still tie (issue 18)', () => {
+    const doc = loadFixture('forms/module-detail.html');
+    const real = [
+      device('d1', 'ftd-branch-01'),
+      device('d2', 'ftd-dc-02'),
+      device('d4', 'ftd-dmz-04'),
+      device('d5', 'ftd-dmz-05', 'dmz5.example.net'),
+    ];
+    const want = {
+      'd1-cloud': 'd1',
+      'd2-malware': 'd2',
+      'd2-cloud': 'd2',
+      'd2-amp': 'd2',
+      'd4-cloud': 'd4',
+      'hidden-between': 'd5',
+    };
+    // Each alone: the data type, the module's short and full names with more words, a result word, a part of
+    // the data type, any case.
+    for (const name of [
+      'Cisco Cloud Configuration',
+      'cisco  CLOUD configuration',
+      'Threat Data Updates lab',
+      'Threat Data Updates on Devices',
+      'Failure-1',
+      'failed',
+      'Success',
+      'Cloud',
+      'Cisco Cloud',
+      'Configuration',
+    ]) {
+      expect(ties(doc, [...real, device('alert-named', name)]), name).toEqual(want);
+    }
+    // All of them at once, and one with a usable host name: the host name still ties its own row.
+    const html =
+      '<table><tr id="r"><td>fw-x.example.net</td><td>Cisco Cloud Configuration</td><td>Failure</td></tr>' +
+      '<tr id="s"><td>ftd-dc-02</td><td>Cisco Cloud Configuration</td><td>Failure</td></tr></table>';
+    expect(
+      ties(loadHtml(html), [
+        device('cc', 'Cisco Cloud Configuration', 'fw-x.example.net'),
+        device('tdu', 'Threat Data Updates lab'),
+        device('f1', 'Failure-1'),
+        device('d2', 'ftd-dc-02'),
+      ]),
+    ).toEqual({ r: 'cc', s: 'd2' });
+  });
+
   it('alert fields, Message Center and health events: the device named in a cell of the row', () => {
     const devices = [
       device('b1', 'ftd-branch-01'),
@@ -47,7 +93,12 @@ describe('tying a failing row to its device', () => {
       a3: 'c3',
       g1: 'e6',
     });
-    expect(ties(loadFixture('forms/message-center.html'), devices)).toEqual({ m1: 'b1', m2: 'c2', m3: 'c4' });
+    expect(ties(loadFixture('forms/message-center.html'), devices)).toEqual({
+      m1: 'b1',
+      m4: null,
+      m2: 'c2',
+      m3: 'c4',
+    });
     expect(ties(loadFixture('forms/health-events.html'), devices)).toEqual({ e1: 'b1', e2: 'c2' });
   });
 

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DATA_TYPES } from '../fmc-sim/fleet';
+import { alertMatchers } from '../../lib/alert/alerts';
+import { compileMatchers, devicesOfRows, findAlertRows } from '../../lib/detect';
+import { DATA_TYPES, generateFleet } from '../fmc-sim/fleet';
 import { type FleetSummary, type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import { cloudConfigurationFailures, FORM_NAMES, failureReports } from '../fmc-sim/ui/expect';
 import { escapeHtml, h, jsonIsland, render } from '../fmc-sim/ui/html';
@@ -220,6 +222,40 @@ describe('FMC simulator pages', () => {
     expect(text).toContain('<span class="message-text">Cisco Cloud Configuration - Failure</span>');
   });
 
+  it('messages: the fields around the text vary from item to item (issue 18)', async () => {
+    const { text } = await get('/health/monitor/messages?devices=20&failing=6');
+    const items = text.match(/<li class="message-item[^"]*">.*?<\/li>/g) ?? [];
+    const failing = items.filter((item) => item.includes('Cloud Configuration - Failure'));
+    expect(failing).toHaveLength(6);
+    const tailOf = (item: string) => item.slice(item.indexOf('</span>', item.indexOf('message-text')));
+    // The device before the text, then a full timestamp.
+    expect(failing.some((item) => /message-device.*message-text.*<time[^>]*>May 14, 2025/.test(item))).toBe(
+      true,
+    );
+    // The issue's form: device, text and "n min ago" in spans side by side, nothing between them.
+    expect(
+      failing.some((item) =>
+        /<span class="message-device">[^<]+<\/span><span class="message-text">[^<]+<\/span><span class="message-age">\d+ min ago<\/span><\/li>$/.test(
+          item,
+        ),
+      ),
+    ).toBe(true);
+    // The text first, the device and the hour after it.
+    expect(
+      failing.some((item) => /message-text.*message-device.*<time[^>]*>\d\d:\d\d<\/time>/.test(item)),
+    ).toBe(true);
+    // A status word and "n min ago" after the text.
+    expect(failing.some((item) => /message-status">Unacknowledged<.*message-age/.test(tailOf(item)))).toBe(
+      true,
+    );
+    // Nothing after the text.
+    expect(failing.some((item) => tailOf(item) === '</span></li>')).toBe(true);
+    // Localized like the rest of the chrome.
+    const fr = (await get('/health/monitor/messages?devices=20&failing=6&ui=fr')).text;
+    expect(fr).toMatch(/<span class="message-age">il y a \d+ min<\/span>/);
+    expect(fr).toContain('<span class="message-status">Non acquittée</span>');
+  });
+
   it('events: one event per device and data type, newest first, with other modules', async () => {
     const { window, document } = await loadInDom((await get('/health/monitor/events')).text);
     const rows = [...document.querySelectorAll('#healthEvents tr')];
@@ -253,7 +289,12 @@ describe('FMC simulator pages', () => {
       'Threat Data Updates \u2014 Cisco Cloud Configuration \u2014 Failure',
       '<span class="notification__type">Cisco Cloud Configuration</span>\u00a0-\u00a0<strong>Failure</strong>',
     ]) {
-      expect(text).toContain(`<div class="notification__title">${title}</div>`);
+      // In the card's title box, or (one layout) in the item itself.
+      expect(text).toMatch(
+        new RegExp(
+          `(?:<div class="notification__title">|<li class="notification notification--failure">)${title}[ <]`,
+        ),
+      );
     }
     expect(count(text, '<li class="notification notification--failure">')).toBe(6);
     expect(count(text, '<li class="notification notification--info">')).toBe(3);
@@ -262,6 +303,97 @@ describe('FMC simulator pages', () => {
       /notification--info"><div class="notification__title">(?:<[^>]+>)?Cisco Cloud Configuration[^<]*(?:<[^>]+>[^<]*)*Success/,
     );
   });
+
+  it('cards: the fields after the alert vary from card to card (issue 18)', async () => {
+    const { text } = await get('/health/monitor/cards?failing=6');
+    const cards = (text.match(/<li class="notification notification--failure">.*?<\/li>/g) ?? []).map(
+      (card) => card.replace(/^<li[^>]*>|<\/li>$/g, ''),
+    );
+    expect(cards).toHaveLength(6);
+    // The title, then a details block and a footer (device · date).
+    expect(
+      cards.some((card) =>
+        /^<div class="notification__title">.*?Failure<\/(?:strong>)?(?:<\/)?div>?<div class="notification__details">.*notification__meta/.test(
+          card,
+        ),
+      ),
+    ).toBe(true);
+    // The issue's card: the alert in its first block, `device · 09:41` in the second.
+    expect(
+      cards.some((card) =>
+        /Failure<\/div><div class="notification__meta">ftd-\d+ \u00b7 \d\d:\d\d<\/div>$/.test(card),
+      ),
+    ).toBe(true);
+    // "n min ago" after the alert, in the title box.
+    expect(
+      cards.some((card) => /Failure <span class="notification__age">\d+ min ago<\/span><\/div>/.test(card)),
+    ).toBe(true);
+    // No title box: the alert in the item, the device and the hour after it.
+    expect(
+      cards.some((card) =>
+        /^[^<]*(?:<b>[^<]*<\/b>)?[^<]*Failure <span class="notification__device">[^<]+<\/span> <time[^>]*>\d\d:\d\d<\/time>$/.test(
+          card,
+        ),
+      ),
+    ).toBe(true);
+    // A status word after the alert.
+    expect(
+      cards.some((card) => /Failure <span class="notification__status">Active<\/span><\/div>/.test(card)),
+    ).toBe(true);
+  });
+
+  it.each([
+    'devices=20&failing=3&seed=3',
+    'devices=20&failing=6',
+    'devices=12&failing=6&hostile=1',
+    'devices=40&failing=12&seed=5',
+    'devices=20&failing=5&ui=fr',
+    'devices=20&failing=5&ui=ja&failRows=Cisco%20Cloud%20Configuration,SI%20DNS%20Lists%20and%20Feeds',
+  ])(
+    'detection finds exactly the rows expect.ts computes, each tied to its device, on every form (%s)',
+    async (query) => {
+      const params = new URLSearchParams(query);
+      const fleet = generateFleet({
+        devices: Number(params.get('devices')),
+        failing: Number(params.get('failing')),
+        ...(params.has('seed') ? { seed: Number(params.get('seed')) } : {}),
+        hostileNames: params.has('hostile'),
+      });
+      const failRows = params.get('failRows')?.split(',');
+      const devices = fleet.devices.map((device) => ({ id: device.name, names: [device.name] }));
+      for (const form of FORM_NAMES) {
+        for (const markup of form === 'alerts' ? (['table', 'grid'] as const) : (['table'] as const)) {
+          const html = (await get(`/health/monitor/${form}?${query}&markup=${markup}`)).text;
+          const { window, document } = await loadInDom(html);
+          const matches = findAlertRows(document as unknown as Document, compileMatchers(alertMatchers));
+          const reports = failureReports(form, fleet, {
+            markup,
+            ...(failRows ? { failRows } : {}),
+          });
+          const where = `${form} ${markup}`;
+          expect(matches.length, where).toBe(reports.length);
+          expect(
+            devicesOfRows(
+              matches.map((match) => match.row),
+              devices,
+            ),
+            where,
+          ).toEqual(reports.map((report) => report.device));
+          // Each row's entry is its first failing data type's, in the knowledge base's order.
+          expect(
+            matches.map((match) => match.id),
+            where,
+          ).toEqual(
+            reports.map(
+              (report) =>
+                alertMatchers.find((matcher) => report.dataTypes.includes(matcher.dataType))?.id ?? 'none',
+            ),
+          );
+          await window.happyDOM.close();
+        }
+      }
+    },
+  );
 
   it.each(['fr', 'ja'])(
     'ui=%s localizes the chrome, keeps the module, data types and results in English',

@@ -31,6 +31,9 @@ const WORDS = {
   Warning: { fr: 'Avertissement', ja: '警告' },
   Normal: { fr: 'Normal', ja: '正常' },
   Recovered: { fr: 'Rétabli', ja: '回復' },
+  // A message's state in a notification list (issue 18: a status word after the alert, in its own field).
+  Active: { fr: 'Active', ja: 'アクティブ' },
+  Unacknowledged: { fr: 'Non acquittée', ja: '未確認' },
   'Health Module': { fr: 'Module d’intégrité', ja: 'ヘルスモジュール' },
   Enabled: { fr: 'Activé', ja: '有効' },
   'Last Modified': { fr: 'Dernière modification', ja: '最終更新日' },

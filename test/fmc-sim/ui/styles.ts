@@ -91,6 +91,8 @@ h2 { font-size: 16px; font-weight: 500; }
 .message-list { list-style: none; margin: 0; padding: 0; }
 .message-item { display: flex; flex-wrap: wrap; align-items: baseline; gap: .4rem; padding: .35rem 0; border-bottom: 1px solid var(--border); }
 .message-time { flex-basis: 100%; font-size: 12px; color: var(--muted); }
+.message-age, .notification__age { font-size: 12px; color: var(--muted); }
+.message-status, .notification__status { font-size: 11px; padding: 0 .35rem; border: 1px solid var(--border); border-radius: 3px; }
 .help-article { max-width: 50rem; }
 .monitor-frame { width: 100%; height: calc(100vh - 9rem); border: 1px solid var(--border); background: var(--panel); }
 .switch { display: inline-flex; align-items: center; gap: .4rem; }

@@ -1,8 +1,8 @@
 import { CLOUD_CONFIGURATION, DATA_TYPES, MODULE_NAME } from '../../fleet';
 import { type Child, h } from '../html';
-import { say } from '../i18n';
+import { say, type UiLang } from '../i18n';
 import { alertString, failingRowReports, type HealthRow, type MonitorModel } from '../rows';
-import { spelledOut } from '../time';
+import { hourMinute, minutesAgo, spelledOut } from '../time';
 import type { Markup } from './markup';
 
 /**
@@ -33,7 +33,12 @@ export const cardsMarkup: Markup = {
   name: 'cards',
   form: 5,
   label: 'Alert notifications (cards)',
-  rows: (model) => h('ul', { class: 'alert-list', id: 'alertNotifications' }, cardsOf(model).map(card)),
+  rows: (model, { lang }) =>
+    h(
+      'ul',
+      { class: 'alert-list', id: 'alertNotifications' },
+      cardsOf(model).map((row) => card(row, lang)),
+    ),
   wrap: (rows, { lang }) =>
     h('section', { class: 'alerts-panel', id: 'alertsPanel', 'aria-label': say('Health alerts', lang) }, [
       h('h2', null, say('Notifications', lang)),
@@ -70,19 +75,56 @@ function title(row: HealthRow): Child[] {
   }
 }
 
-function card(row: HealthRow) {
+/**
+ * The card around its title. What else a card shows, and where, is [unknown] (issue 18), so the layout varies
+ * card by card, independently of the title's spelling: the title, a details block and a footer (device · date);
+ * the title and a second block `ftd-0001 · 09:41` only; the title with "3 min ago" after it in the same box,
+ * the details and the device;
+ * no title box, the text in the item itself with the device and the hour after it in elements of their own; the
+ * title with a status word after it, then the footer.
+ */
+function card(row: HealthRow, lang: UiLang) {
   const failed = row.status === 'Failure';
-  return h('li', { class: `notification notification--${failed ? 'failure' : 'info'}` }, [
-    h('div', { class: 'notification__title' }, title(row)),
-    h('div', { class: 'notification__details' }, [
-      failed ? 'Threat data on the device is out of date.' : 'Threat data on the device is up to date.',
-      h('br', null),
-      `Data type: ${row.dataType}`,
-    ]),
-    h('div', { class: 'notification__meta' }, [
-      h('span', { class: 'notification__device' }, row.device),
-      ' \u00b7 ',
-      h('time', { datetime: row.time.toISOString() }, spelledOut(row.time)),
-    ]),
+  const details = h('div', { class: 'notification__details' }, [
+    failed ? 'Threat data on the device is out of date.' : 'Threat data on the device is up to date.',
+    h('br', null),
+    `Data type: ${row.dataType}`,
   ]);
+  const footer = h('div', { class: 'notification__meta' }, [
+    h('span', { class: 'notification__device' }, row.device),
+    ' \u00b7 ',
+    h('time', { datetime: row.time.toISOString() }, spelledOut(row.time)),
+  ]);
+  const titleBox = (...after: Child[]) =>
+    h('div', { class: 'notification__title' }, [...title(row), ...after]);
+  const children: Child[] = (() => {
+    switch ((row.deviceIndex + 1) % 5) {
+      case 1:
+        return [
+          titleBox(),
+          h('div', { class: 'notification__meta' }, `${row.device} \u00b7 ${hourMinute(row.time)}`),
+        ];
+      case 2:
+        return [
+          titleBox(' ', h('span', { class: 'notification__age' }, minutesAgo(row.time, lang))),
+          details,
+          h('div', { class: 'notification__meta' }, [
+            h('span', { class: 'notification__device' }, row.device),
+          ]),
+        ];
+      case 3:
+        return [
+          ...title(row),
+          ' ',
+          h('span', { class: 'notification__device' }, row.device),
+          ' ',
+          h('time', { datetime: row.time.toISOString() }, hourMinute(row.time)),
+        ];
+      case 4:
+        return [titleBox(' ', h('span', { class: 'notification__status' }, say('Active', lang))), footer];
+      default:
+        return [titleBox(), details, footer];
+    }
+  })();
+  return h('li', { class: `notification notification--${failed ? 'failure' : 'info'}` }, children);
 }

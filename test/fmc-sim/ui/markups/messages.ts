@@ -1,8 +1,8 @@
 import { CLOUD_CONFIGURATION } from '../../fleet';
-import { h, type VElement } from '../html';
+import { type Child, h, type VElement } from '../html';
 import { say, type UiLang } from '../i18n';
 import { type DeviceModel, MODULE_TITLE, resultString } from '../rows';
-import { spelledOut } from '../time';
+import { hourMinute, minutesAgo, spelledOut } from '../time';
 import { severity } from './icons';
 import type { Markup } from './markup';
 
@@ -10,7 +10,10 @@ import type { Markup } from './markup';
  * Form 3 of fmc-ui.md (section 4): the Message Center's Health tab, "current health status information for each
  * appliance in your system, grouped by domain" [doc]. Each item: a severity icon, the device, a short text. The
  * exact text is [unknown], so it varies: `Threat Data Updates on Devices: Cisco Cloud Configuration - Failure`, or
- * the description alone. One item per failing result; a few items of other modules, as negatives.
+ * the description alone. One item per failing result; a few items of other modules, as negatives. What else an
+ * item shows, and where, is [unknown] too (issue 18: "the Health tab shows when each message arrived"), so the
+ * fields around the text vary from item to item (`item`): the device before the text or after it, a timestamp,
+ * "3 min ago", a status word, or nothing after the text.
  */
 export const messagesMarkup: Markup = {
   name: 'messages',
@@ -66,6 +69,8 @@ export const messagesMarkup: Markup = {
 
 interface Message {
   device: DeviceModel;
+  /** Which of the item's layouts (`item`) draws it: varies from item to item. */
+  layout: number;
   level: 'Critical' | 'Warning';
   text: string;
   /** The data type it reports as Failure; null for other modules' messages. */
@@ -78,17 +83,25 @@ function messagesOf(device: DeviceModel): Message[] {
     const text = resultString({ dataType, status: 'Failure' });
     return {
       device,
+      layout: device.variant + i,
       level: dataType === CLOUD_CONFIGURATION ? 'Critical' : 'Warning',
       text: (device.variant + i) % 2 === 0 ? `${MODULE_TITLE}: ${text}` : text,
       failing: dataType,
     };
   });
   if (device.variant % 4 === 3) {
-    out.push({ device, level: 'Warning', text: 'Disk Usage: /Volume using 91%', failing: null });
+    out.push({
+      device,
+      layout: device.variant + out.length,
+      level: 'Warning',
+      text: 'Disk Usage: /Volume using 91%',
+      failing: null,
+    });
   }
   if (device.variant % 6 === 1) {
     out.push({
       device,
+      layout: device.variant + out.length,
       level: 'Critical',
       text: 'Interface Status: Interface Ethernet1/3 is down',
       failing: null,
@@ -97,13 +110,54 @@ function messagesOf(device: DeviceModel): Message[] {
   return out;
 }
 
-function item({ device, level, text }: Message, lang: UiLang): VElement {
+/**
+ * One item, in one of five layouts (issue 18): the device before the text and the time after it; the device,
+ * the text and "3 min ago" in spans side by side; the text first, then the device and the hour; the device,
+ * the text, a status word and "3 min ago"; the device and the text alone.
+ */
+function item({ device, layout, level, text }: Message, lang: UiLang): VElement {
+  const when = device.time;
+  const deviceName = (tag: 'strong' | 'span') => h(tag, { class: 'message-device' }, device.name);
+  const message = h('span', { class: 'message-text' }, text);
+  const age = h('span', { class: 'message-age' }, minutesAgo(when, lang));
+  const children: Child[] = (() => {
+    switch (layout % 5) {
+      case 0:
+        return [
+          ' ',
+          deviceName('strong'),
+          ' ',
+          message,
+          h('time', { class: 'message-time', datetime: when.toISOString() }, spelledOut(when)),
+        ];
+      case 1:
+        return [deviceName('span'), message, age];
+      case 2:
+        return [
+          ' ',
+          message,
+          ' ',
+          deviceName('span'),
+          ' ',
+          h('time', { class: 'message-time', datetime: when.toISOString() }, hourMinute(when)),
+        ];
+      case 3:
+        return [
+          ' ',
+          deviceName('strong'),
+          ' ',
+          message,
+          ' ',
+          h('span', { class: 'message-status' }, say('Unacknowledged', lang)),
+          ' ',
+          age,
+        ];
+      default:
+        return [' ', deviceName('strong'), ' ', message];
+    }
+  })();
   return h('li', { class: `message-item message-item--${level.toLowerCase()}` }, [
     ...severity(device.variant + 1, level, lang),
-    ' ',
-    h('strong', { class: 'message-device' }, device.name),
-    ' ',
-    h('span', { class: 'message-text' }, text),
-    h('time', { class: 'message-time', datetime: device.time.toISOString() }, spelledOut(device.time)),
+    ...children,
   ]);
 }

@@ -9,6 +9,7 @@ const VARIANTS: readonly [query: string, label: string][] = [
   ['rerender=2000', 'rows redrawn after 2 s'],
   ['frame=1', 'inside an iframe'],
   ['hostile=1', 'hostile device names'],
+  ['failing=6', 'six failing devices (every layout of the messages and cards, trailing fields and all)'],
   ['devices=500&failing=50', '500 devices (5,000 rows)'],
   ['failRows=Cisco Cloud Configuration,AMP Dynamic Analysis', 'two failing data types'],
   ['ui=fr', 'French menus and headings'],
