@@ -81,6 +81,9 @@ export default defineConfig({
         'activeTab',
         'alarms',
         ...(browser === 'firefox' ? ['dns'] : []),
+        // Chromium: the service worker's FMC requests go through an offscreen document when the worker cannot
+        // reach a self-signed FMC whose certificate the user accepted in a tab (lib/platform/offscreen.ts).
+        ...(browser === 'firefox' ? [] : ['offscreen']),
         ...(e2e ? ['notifications'] : []),
       ],
       ...(e2e ? {} : { optional_permissions: ['notifications'] }),

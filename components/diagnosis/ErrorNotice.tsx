@@ -5,6 +5,8 @@ import './diagnosis.css';
 /** What the user can do about each error code of a stopped diagnosis (`DiagnosisState.error.code`). */
 const WHAT_TO_DO: Record<string, MessageKey> = {
   'tls-or-network': 'fmcTodoNetwork',
+  'fmc-unreachable': 'fmcTodoNetwork',
+  'retry-after-too-long': 'fmcTodoLater',
   timeout: 'fmcTodoLater',
   'server-error': 'fmcTodoLater',
   'rate-limited': 'fmcTodoRateLimited',
@@ -22,11 +24,10 @@ const WHAT_TO_DO: Record<string, MessageKey> = {
   aborted: 'fmcTodoAborted',
   redirected: 'fmcTodoRedirect',
   'storage-failed': 'fmcTodoStorage',
-  'handed-to-report': 'fmcTodoKeepReportOpen',
 };
 
-/** Not failures: the user's own cancel, and a run that goes on in the report tab. */
-const STATUS_ONLY = new Set(['aborted', 'handed-to-report']);
+/** Not a failure: the user's own cancel. */
+const STATUS_ONLY = new Set(['aborted']);
 
 export interface DiagnosisError {
   code: string;

@@ -12,7 +12,6 @@ import {
 import type { DiagnosisState } from '../protocol/diagnosis-state';
 import { runError } from '../protocol/run-answers';
 import { fmcClientFor } from './fmc-client';
-import { openReportToRun } from './report-tab';
 
 /** Runs of this page or worker, for Cancel. Other contexts' runs are seen through the lock. */
 const running = new Map<string, AbortController>();
@@ -31,9 +30,10 @@ export interface RunnerOptions {
 
 /**
  * Diagnoses an FMC and keeps the state in storage.session as it goes. One run per FMC across the extension:
- * the run holds a Web Lock, and a start while another context's run holds it joins that run (its state is
- * the one every page shows). A lock can be held for a moment by `markIfInterrupted`; a start that meets it
- * asks once more.
+ * the run holds a Web Lock. A start while another context's run holds it joins that run (its state is the one
+ * every page shows). A start while something else holds the lock for a while (a re-check, a watch tick, or for
+ * a moment `markIfInterrupted`) waits for it and runs right after, unless a run has finished since the ask
+ * (that run answers it).
  */
 export async function startDiagnosis(
   origin: string,
@@ -41,49 +41,73 @@ export async function startDiagnosis(
 ): Promise<'started' | 'joined'> {
   if (running.has(origin)) return 'joined';
   const asked = Date.now();
-  const attempt = () =>
-    locks.request(diagnosisLock(origin), { ifAvailable: true }, async (held) => {
-      if (!held) return 'joined' as const;
-      await run(origin, options);
-      return 'started' as const;
-    });
-  const first = await attempt();
+  const lock = diagnosisLock(origin);
+  const first = await locks.request(lock, { ifAvailable: true }, async (held) => {
+    if (!held) return 'busy' as const;
+    await run(origin, options);
+    return 'started' as const;
+  });
   if (first === 'started') return first;
-  // Someone held the lock: a run (joined), or for a moment `markIfInterrupted` (then this start must go on).
+  if (await aRunHolds(origin)) return 'joined';
+  return locks.request(lock, {}, async () => {
+    const state = await readDiagnosisState(origin).catch(() => undefined);
+    // A run that ended after the ask answers it (a re-check or a tick keeps `finishedAt` as it was).
+    const answered =
+      state !== undefined &&
+      state.status !== 'interrupted' &&
+      state.finishedAt !== undefined &&
+      state.finishedAt >= asked;
+    if (answered) return 'joined' as const;
+    await run(origin, options);
+    return 'started' as const;
+  });
+}
+
+/**
+ * Whether the lock's holder is a run (its state says "running"), rather than a re-check or a watch tick. A
+ * "running" state can also be one `markIfInterrupted` is about to mark: asked again a moment later, it says so.
+ */
+async function aRunHolds(origin: string): Promise<boolean> {
+  const isRunning = async () =>
+    (await readDiagnosisState(origin).catch(() => undefined))?.status === 'running';
+  if (!(await isRunning())) return false;
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const state = await readDiagnosisState(origin).catch(() => undefined);
-  const joined =
-    state?.status === 'running' ||
-    (state?.status !== 'interrupted' && state?.finishedAt !== undefined && state.finishedAt >= asked);
-  return joined ? 'joined' : attempt();
+  return isRunning();
 }
 
 async function run(origin: string, options: RunnerOptions): Promise<void> {
   const controller = new AbortController();
   running.set(origin, controller);
   const stopKeepingAlive = options.keepAlive?.();
-  const previous = (await readDiagnosisState(origin).catch(() => undefined))?.diagnosis;
+  const stored = (await readDiagnosisState(origin).catch(() => undefined))?.diagnosis;
   const startedAt = Date.now();
-  const base = {
+  let base: Omit<DiagnosisState, 'status'> = {
     startedAt,
     runner: options.runner ?? 'page',
-    ...(previous ? { diagnosis: previous } : {}),
-  } as const;
+    ...(stored ? { diagnosis: stored } : {}),
+  };
   let lastWrite = 0;
   try {
+    const client = await fmcClientFor(origin);
+    // The setting as it is now, even in a worker that slept through its change.
+    client.setRateOverride(await readRateOverride().catch(() => null));
+    const session = await client.session.restore();
+    // The last diagnosis is shown while this one runs, or after it fails, only when it is of the domain this
+    // run diagnoses (the diagnosis names its domain, `fmc.domain`): after a domain change, the old domain's
+    // result is replaced at once, never shown as this one's.
+    if (session && stored && stored.fmc.domain.uuid !== session.domainUuid) {
+      const { diagnosis: _otherDomain, ...rest } = base;
+      base = rest;
+    }
+    if (!session) {
+      await writeDiagnosisState(origin, { ...base, status: 'signed-out', finishedAt: Date.now() });
+      return;
+    }
     await writeDiagnosisState(origin, {
       ...base,
       status: 'running',
       progress: { done: 0, expected: 0, etaMs: 0 },
     });
-    const client = await fmcClientFor(origin);
-    // The setting as it is now, even in a worker that slept through its change.
-    client.setRateOverride(await readRateOverride().catch(() => null));
-    const session = await client.session.restore();
-    if (!session) {
-      await writeDiagnosisState(origin, { ...base, status: 'signed-out', finishedAt: Date.now() });
-      return;
-    }
     const domain = session.domains.find((d) => d.uuid === session.domainUuid) ?? {
       uuid: session.domainUuid,
       name: session.domainUuid,
@@ -130,24 +154,6 @@ async function writeFinal(origin: string, state: DiagnosisState): Promise<void> 
   }
 }
 
-/**
- * After a worker run that could not reach the FMC at all (`tls-or-network`): a certificate the user accepted
- * in a tab may hold for the extension's pages and not for its service worker, so the run is handed to an
- * extension page (`openReport` opens the report tab, which runs at once). Only a worker run is handed over,
- * and only once: the page's own failure is shown as it is. Returns whether it handed over.
- */
-export async function handOverUnreachable(
-  origin: string,
-  openReport: () => Promise<unknown>,
-): Promise<boolean> {
-  const state = await readDiagnosisState(origin).catch(() => undefined);
-  if (state?.status !== 'error' || state.error?.code !== 'tls-or-network' || state.runner !== 'worker')
-    return false;
-  await writeDiagnosisState(origin, { ...state, error: runError('handed-to-report', {}) });
-  await openReport();
-  return true;
-}
-
 export function cancelDiagnosis(origin: string): void {
   running.get(origin)?.abort();
 }
@@ -183,9 +189,10 @@ function failedState(base: Omit<DiagnosisState, 'status'>, error: unknown): Diag
 
 /**
  * The background's part: the runs the popup asks for (`diagnose`) go in the worker, kept alive while they
- * last; one that cannot reach the FMC at all is handed to the report (`handOverUnreachable`). A worker that
- * starts has no run going: a stored "running" whose lock nobody holds was cut short when the previous worker
- * stopped. Runs asked for now start after this check, so it never marks them. Returns the `diagnose` handler.
+ * last. The worker reaches a self-signed FMC through the offscreen document on Chromium (its FMC client,
+ * ./fmc-client.ts), so no run is handed to a tab any more. A worker that starts has no run going: a stored
+ * "running" whose lock nobody holds was cut short when the previous worker stopped. Runs asked for now start
+ * after this check, so it never marks them. Returns the `diagnose` handler.
  */
 export function serveDiagnoses(): (origin: string) => void {
   const checked = diagnosedOrigins()
@@ -194,8 +201,5 @@ export function serveDiagnoses(): (origin: string) => void {
   return (origin) =>
     void checked
       .then(() => startDiagnosis(origin, { runner: 'worker', keepAlive: keepWorkerAlive }))
-      .then((outcome) =>
-        outcome === 'started' ? handOverUnreachable(origin, () => openReportToRun(origin)) : false,
-      )
       .catch(() => undefined);
 }

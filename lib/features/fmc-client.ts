@@ -1,9 +1,16 @@
 import { FmcClient } from '../fmc';
 import { sharedFmcLimiter } from '../fmc/limiter';
 import { locks, tokenLock } from '../platform/locks';
+import { workerFmcTransport } from '../platform/offscreen';
 import { BrowserSessionTokenStore, readRateOverride, watchRateOverride } from '../platform/storage';
 
 const tokens = new BrowserSessionTokenStore();
+/**
+ * Chromium's service worker: its own fetch, else the offscreen document (lib/platform/offscreen.ts), for every
+ * worker-side request (the popup's runs, re-checks from a hint or the popup, watch ticks), since all of them
+ * take their client from here. Undefined elsewhere: pages and Firefox's background use plain fetch.
+ */
+const transport = workerFmcTransport();
 const clients = new Map<string, Promise<FmcClient>>();
 
 /**
@@ -27,6 +34,7 @@ async function create(origin: string): Promise<FmcClient> {
     url: origin,
     store: tokens,
     limiter: sharedFmcLimiter(origin),
+    ...(transport ? { fetch: transport } : {}),
     serialise: (task) => locks.request(tokenLock(origin), {}, () => task()),
   });
   client.setRateOverride(await readRateOverride().catch(() => null));

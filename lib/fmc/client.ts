@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { FmcError, isFmcError } from './errors';
-import { FmcHttp, type RetryPolicy } from './http';
+import { FmcHttp, type FmcTransport, type RetryPolicy } from './http';
 import { BASE_RATE_PER_MINUTE, createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
 import { fieldPath } from './schemas';
 import {
@@ -21,7 +21,8 @@ export interface FmcClientOptions {
   /** Share one between all clients of the same FMC (`sharedFmcLimiter`); built from `limits` when absent. */
   limiter?: FmcLimiter;
   limits?: FmcLimits;
-  fetch?: typeof fetch;
+  /** The raw request (`fetch` by default); see `FmcTransport`. */
+  fetch?: FmcTransport;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   tokenLifetimeMs?: number;

@@ -9,6 +9,14 @@ export const FMC_MESSAGES = {
     en: 'The browser cannot reach the FMC or does not trust its certificate — open the FMC in a tab and accept it.',
     fr: 'Le navigateur ne peut pas joindre le FMC ou ne fait pas confiance à son certificat — ouvrez le FMC dans un onglet et acceptez-le.',
   },
+  'fmc-unreachable': {
+    en: "Neither the extension's background nor its offscreen document could reach the FMC ({endpoint}): it is down or out of reach, or the browser does not trust its certificate. If it uses a self-signed certificate, open the FMC once in a tab, pass the browser's warning (Advanced > Proceed), then try again.",
+    fr: "Ni l'arrière-plan de l'extension ni son document hors écran n'ont pu joindre le FMC ({endpoint}) : il est arrêté ou injoignable, ou le navigateur ne fait pas confiance à son certificat. S'il utilise un certificat auto-signé, ouvrez le FMC une fois dans un onglet, passez l'avertissement du navigateur (Paramètres avancés > Continuer), puis réessayez.",
+  },
+  'retry-after-too-long': {
+    en: 'The FMC asks to wait {seconds} s before the next REST API request ({endpoint}, 429): too long to hold the diagnosis. Try again later.',
+    fr: "Le FMC demande d'attendre {seconds} s avant la prochaine requête à l'API REST ({endpoint}, 429) : trop long pour garder le diagnostic en attente. Réessayez plus tard.",
+  },
   timeout: {
     en: 'The FMC did not answer {endpoint} within {seconds} s.',
     fr: "Le FMC n'a pas répondu à {endpoint} en {seconds} s.",

@@ -53,6 +53,9 @@ export function isFmcError(error: unknown, code?: FmcMessageCode): error is FmcE
 /** Failures after which nothing else can work: the whole collection stops instead of degrading. */
 const FATAL: ReadonlySet<FmcMessageCode> = new Set([
   'tls-or-network',
+  'fmc-unreachable',
+  // Every request would be refused the same way for longer than a run may wait.
+  'retry-after-too-long',
   'aborted',
   'bad-credentials',
   'login-forbidden',

@@ -73,9 +73,48 @@ export interface RetryEvent {
 /** Body problems worth a second try on a read: the same GET answered properly the next time. */
 const RETRYABLE_BODY: ReadonlySet<FmcMessageCode> = new Set(['not-json', 'schema-mismatch']);
 
+/**
+ * What FmcHttp needs of a response: `fetch`'s Response has it, and so has what the extension's offscreen relay
+ * returns (lib/platform/offscreen.ts).
+ */
+export interface TransportResponse {
+  readonly type?: string;
+  readonly status: number;
+  readonly headers: Headers;
+  text(): Promise<string>;
+}
+
+/**
+ * The raw request, `fetch` by default. The extension's service worker on Chromium passes one that relays a
+ * request its own `fetch` could not make through an offscreen document (lib/features/fmc-client.ts); limiter,
+ * retries, timeout and session stay here, whatever carries the bytes.
+ */
+export type FmcTransport = (url: string, init: RequestInit) => Promise<TransportResponse>;
+
+/**
+ * Thrown by a transport when every way it has of reaching the FMC failed at the network or TLS level (the
+ * worker's `fetch` and the offscreen document's): FmcHttp words it `fmc-unreachable`, with what the admin does.
+ */
+export class UnreachableError extends TypeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnreachableError';
+  }
+}
+
+/**
+ * The longest `Retry-After` a request waits for. The FMC counts its budget (120 or 300 requests) over a
+ * rolling minute (Cisco's REST API Quick Start Guide, "Rate Limiting"), so a refusal caused by our own or
+ * another client's requests is over within 60 s; twice that leaves room for a busy FMC. A longer wait is not
+ * about the budget (maintenance, an appliance protecting itself): holding the run, the FMC's lock and a
+ * kept-alive worker for it would block every re-check and watch of that FMC with no way to cancel, so the
+ * request ends with "the FMC asks to wait N s" instead. Also keeps every wait far below setTimeout's 2^31 ms.
+ */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
 export interface HttpOptions {
   limiter: RateLimiter;
-  fetch?: typeof fetch;
+  fetch?: FmcTransport;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -91,7 +130,7 @@ interface RawAnswer {
 /** The one place requests leave for the FMC: limiter, timeout, retries, and a typed error for every failure. */
 export class FmcHttp {
   readonly limiter: RateLimiter;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: FmcTransport;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -132,7 +171,8 @@ export class FmcHttp {
       } catch (error) {
         // A timeout or a reset connection on a GET: nothing happened on the FMC, so ask again.
         if (read && isFmcError(error, 'timeout')) await retryTransient('timeout', error);
-        else if (read && isFmcError(error, 'tls-or-network')) await retryTransient('network', error);
+        else if (read && (isFmcError(error, 'tls-or-network') || isFmcError(error, 'fmc-unreachable')))
+          await retryTransient('network', error);
         else throw error;
         continue;
       }
@@ -150,9 +190,18 @@ export class FmcHttp {
         }
       }
       if (status === 429) {
+        const asked = retryAfterMs(answer.headers);
+        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
+          // Neither waited for nor passed to the limiter: every other request would sit silently behind it.
+          throw new FmcError({
+            code: 'retry-after-too-long',
+            status,
+            params: { endpoint: request.endpoint, seconds: Math.ceil(asked / 1000) },
+            fmcMessages: fmcErrorMessages(answer.text),
+          });
+        }
         // The FMC did nothing with a refused request, so even a write may be sent again.
-        const wait =
-          retryAfterMs(answer.headers) ?? this.#backoff(this.#retry.rateLimitBackoffMs, rateLimited);
+        const wait = asked ?? this.#backoff(this.#retry.rateLimitBackoffMs, rateLimited);
         this.limiter.pause(wait);
         if (rateLimited >= this.#retry.rateLimitRetries) throw statusError(request, answer, 'rate-limited');
         rateLimited++;
@@ -213,6 +262,9 @@ export class FmcHttp {
           params: { endpoint: request.endpoint, seconds: Number((timeoutMs / 1000).toPrecision(2)) },
           cause: error,
         });
+      }
+      if (error instanceof UnreachableError) {
+        throw new FmcError({ code: 'fmc-unreachable', params: { endpoint: request.endpoint }, cause: error });
       }
       // fetch throws TypeError for refused connections, DNS failures and certificates the browser distrusts.
       throw new FmcError({ code: 'tls-or-network', params: { endpoint: request.endpoint }, cause: error });
@@ -304,7 +356,8 @@ export function fmcErrorMessages(text: string): string[] {
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
+  // A number too long for a double still means "a very long time", never Infinity.
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number.parseFloat(value) * 1000, Number.MAX_SAFE_INTEGER);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -312,6 +365,9 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** setTimeout's largest delay (a signed 32-bit count of ms); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -323,10 +379,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    // setTimeout takes at most 2^31 - 1 ms and fires at once beyond: never a wait that long here, but a bug
+    // must not become a retry storm.
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(Math.max(0, ms), MAX_TIMER_MS),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

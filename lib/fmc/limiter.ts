@@ -27,6 +27,8 @@ interface Waiter {
 }
 
 export const DEFAULT_WINDOW_MS = 60_000;
+/** setTimeout's largest delay (a signed 32-bit count of ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_IN_FLIGHT = 10;
 
 function defaultSafetyMargin(windowMs: number): number {
@@ -72,8 +74,12 @@ export class RateLimiter {
     this.#pump();
   }
 
-  /** A 429 means the shared budget is spent: nobody starts before the wait is over. */
+  /**
+   * A 429 means the shared budget is spent: nobody starts before the wait is over. A wait that is not a finite,
+   * positive number is ignored (the HTTP layer caps `Retry-After` before it gets here, `MAX_RETRY_AFTER_MS`).
+   */
   pause(ms: number): void {
+    if (!Number.isFinite(ms) || ms <= 0) return;
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
   }
 
@@ -122,13 +128,15 @@ export class RateLimiter {
     if (this.#timer !== undefined && this.#timerAt <= at) return;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timerAt = at;
+    // setTimeout fires at once past 2^31 - 1 ms, which would pump in a loop: a longer wait wakes at that
+    // bound and sets itself again.
     this.#timer = setTimeout(
       () => {
         this.#timer = undefined;
         this.#timerAt = Number.POSITIVE_INFINITY;
         this.#pump();
       },
-      Math.max(0, at - this.#now()),
+      Math.min(Math.max(0, at - this.#now()), MAX_TIMER_MS),
     );
   }
 

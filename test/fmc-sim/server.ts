@@ -4,8 +4,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
 import {
   type FleetOptions,
@@ -33,6 +33,12 @@ export interface FmcSimulatorOptions {
   faults?: RestFaultsPatch;
   /** Serve HTTPS with a self-signed certificate, as most FMCs do (needs the `openssl` command). */
   https?: boolean;
+  /**
+   * How long an idle connection stays open (Node's keep-alive default: 5 s; a connection with no request yet:
+   * 60 s). Tests of the self-signed mode set it below their waits, so that no request rides on a connection
+   * an earlier page opened (`closeIdleConnections`).
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface FmcSimulator {
@@ -46,6 +52,8 @@ export interface FmcSimulator {
   fixDevice(idOrName: string): boolean;
   /** The REST API's fault switches and counters. */
   rest: RestApi;
+  /** Connections open now (any client): tests wait for 0 before a request that must open its own. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -101,10 +109,14 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
   };
   // One REST API per simulator: faults, tokens and counters never leak between tests.
   const restApi = createRestApi(options.faults);
+  /** Connections with a request being answered. */
+  const busy = new WeakSet<object>();
   const ui: UiContext = { fleet: () => fleet, fleetOptions: () => fleetOptions };
   const rest: RestContext = { fleet: () => fleet, origin: '' };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    busy.add(req.socket);
+    res.on('close', () => busy.delete(req.socket));
     handle(req, res, restApi, rest, ui, setFleet).catch((error: unknown) => {
       console.error('[fmc-sim]', error);
       if (res.headersSent) res.destroy();
@@ -114,6 +126,8 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
   const server: Server = options.https
     ? createHttpsServer(selfSignedCertificate(), listener)
     : createHttpServer(listener);
+  if (options.keepAliveTimeoutMs !== undefined)
+    closeIdleConnections(server, options.keepAliveTimeoutMs, busy);
   // Malformed HTTP never reaches the handler; answer it without taking the process down.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -138,6 +152,10 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     fleet: () => fleet,
     fixDevice: (idOrName) => fixDevice(fleet, idOrName),
     rest: restApi,
+    openConnections: () =>
+      new Promise<number>((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -145,6 +163,22 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Closes a connection idle for `ms`: after its last answer (Node's keep-alive timeout), and also one a browser
+ * opened and sent nothing on yet (a spare connection), which Node would otherwise keep for its headers timeout
+ * (60 s). A connection whose request is still being answered is left alone.
+ */
+function closeIdleConnections(server: Server, ms: number, busy: WeakSet<object>): void {
+  server.keepAliveTimeout = ms;
+  const event = server instanceof HttpsServer ? 'secureConnection' : 'connection';
+  server.on(event, (socket: Socket) => {
+    socket.setTimeout(ms, () => {
+      if (busy.has(socket)) socket.setTimeout(ms);
+      else socket.destroy();
+    });
+  });
 }
 
 function isFleet(value: FleetOptions | SimFleet | undefined): value is SimFleet {

@@ -5,7 +5,12 @@ import { fmcClientFor } from '../../lib/features/fmc-client';
 import { FmcClient, MemoryTokenStore } from '../../lib/fmc';
 import { listDevices } from '../../lib/fmc/resources';
 import { diagnosisLock, locks, memoryLocks } from '../../lib/platform/locks';
-import { readDiagnosisState, writeDiagnosisState, writeRateOverride } from '../../lib/platform/storage';
+import {
+  readDiagnosisState,
+  watchDiagnosisState,
+  writeDiagnosisState,
+  writeRateOverride,
+} from '../../lib/platform/storage';
 import { SIM_PASSWORD, SIM_USER, simPerTest } from './sim-harness';
 
 const sims = simPerTest({ fleet: { devices: 8, failing: 2, seed: 3 } });
@@ -51,6 +56,87 @@ describe('one run per FMC', () => {
     expect(requestsSince()).toBe(0);
     release();
     await other;
+  });
+});
+
+describe('a start while a re-check or a watch tick holds the FMC’s lock (issue 17)', () => {
+  it('runs right after the holder releases the lock, instead of being reported joined and never running', async () => {
+    const { sim, requestsSince } = await signedInSim();
+    await startDiagnosis(sim.origin);
+    const before = (await readDiagnosisState(sim.origin)) as { startedAt: number };
+    let release: () => void = () => undefined;
+    const tick = locks.request(diagnosisLock(sim.origin), {}, () => new Promise<void>((r) => (release = r)));
+    const sentBefore = requestsSince();
+
+    let outcome: string | undefined;
+    const queued = vi.spyOn(locks, 'request');
+    const asked = startDiagnosis(sim.origin).then((value) => {
+      outcome = value;
+      return value;
+    });
+    // Positive control first: the start found the lock held by something that is not a run, and queued for it.
+    await vi.waitFor(() =>
+      expect(queued).toHaveBeenCalledWith(diagnosisLock(sim.origin), {}, expect.any(Function)),
+    );
+    queued.mockRestore();
+    expect(outcome).toBeUndefined();
+    expect(requestsSince()).toBe(sentBefore);
+
+    release();
+    await tick;
+    await expect(asked).resolves.toBe('started');
+    const after = await readDiagnosisState(sim.origin);
+    expect(after?.status).toBe('done');
+    expect(after?.startedAt).toBeGreaterThan(before.startedAt);
+    expect(requestsSince()).toBeGreaterThan(sentBefore);
+  });
+
+  it('a run that finished after the ask, while it waited, answers it: no second run', async () => {
+    const { sim } = await signedInSim();
+    let release: () => void = () => undefined;
+    const tick = locks.request(diagnosisLock(sim.origin), {}, () => new Promise<void>((r) => (release = r)));
+    const queued = vi.spyOn(locks, 'request');
+    const asked = startDiagnosis(sim.origin);
+    await vi.waitFor(() =>
+      expect(queued).toHaveBeenCalledWith(diagnosisLock(sim.origin), {}, expect.any(Function)),
+    );
+    queued.mockRestore();
+    // The holder was a run whose state did not say "running" yet: it ends after the ask.
+    await writeDiagnosisState(sim.origin, { status: 'done', startedAt: Date.now(), finishedAt: Date.now() });
+    release();
+    await tick;
+    await expect(asked).resolves.toBe('joined');
+  });
+});
+
+describe('a domain change (issue 17)', () => {
+  it('a run for another domain replaces the old domain’s result at once; one for the same domain keeps it while it runs', async () => {
+    const { sim, client } = await signedInSim();
+    await startDiagnosis(sim.origin);
+    const first = await readDiagnosisState(sim.origin);
+    const global = first?.diagnosis?.fmc.domain;
+    const other = client.session.domains.find((domain) => domain.uuid !== global?.uuid);
+    if (!global || !other) throw new Error('the simulator offers two domains');
+
+    const seen: Array<{ status: string; domain: string | undefined }> = [];
+    const stop = watchDiagnosisState(sim.origin, (state) => {
+      if (state) seen.push({ status: state.status, domain: state.diagnosis?.fmc.domain.uuid });
+    });
+
+    // Control: the same domain, the last result stays on screen while the new run goes.
+    await startDiagnosis(sim.origin);
+    expect(seen.find((s) => s.status === 'running')?.domain).toBe(global.uuid);
+
+    seen.length = 0;
+    await client.session.selectDomain(other.uuid);
+    await startDiagnosis(sim.origin);
+    const running = seen.filter((s) => s.status === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.every((s) => s.domain === undefined)).toBe(true);
+    const done = await readDiagnosisState(sim.origin);
+    expect(done?.status).toBe('done');
+    expect(done?.diagnosis?.fmc.domain.uuid).toBe(other.uuid);
+    stop();
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FmcError } from '../../lib/fmc/errors';
-import { FmcHttp, fmcErrorMessages, type HttpRequest, retryAfterMs } from '../../lib/fmc/http';
+import {
+  FmcHttp,
+  fmcErrorMessages,
+  type HttpRequest,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+  UnreachableError,
+} from '../../lib/fmc/http';
 import { RateLimiter } from '../../lib/fmc/limiter';
 
 type Answer = { status: number; body?: string; headers?: Record<string, string> } | Error | 'hang';
@@ -307,5 +314,69 @@ describe('error body and Retry-After', () => {
     expect(retryAfterMs(new Headers({ 'Retry-After': 'Wed, 01 Jan 2025 00:00:05 GMT' }), now)).toBe(5_000);
     expect(retryAfterMs(new Headers({ 'Retry-After': 'soon' }))).toBeUndefined();
     expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+});
+
+describe('Retry-After above the cap (issue 17)', () => {
+  it('ends the request at once with "the FMC asks to wait N s", without waiting or pausing the limiter', async () => {
+    const { client, sleeps, calls, limiter } = http([
+      { status: 429, headers: { 'Retry-After': '3600' } },
+      { status: 200, body: '{}' },
+    ]);
+    const pause = vi.spyOn(limiter, 'pause');
+    const error = await failure(client.send(GET));
+    expect(error.code).toBe('retry-after-too-long');
+    expect(error.status).toBe(429);
+    expect(error.localized('en')).toContain('The FMC asks to wait 3600 s');
+    expect(error.localized('fr')).toContain("Le FMC demande d'attendre 3600 s");
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(pause).not.toHaveBeenCalled();
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it('still waits for a Retry-After at the cap (120 s), and the cap applies to an HTTP date too', async () => {
+    const { client, sleeps, limiter } = http([
+      { status: 429, headers: { 'Retry-After': '120' } },
+      { status: 200, body: '{}' },
+    ]);
+    const pause = vi.spyOn(limiter, 'pause').mockImplementation(() => undefined);
+    await client.send(GET);
+    expect(sleeps).toEqual([MAX_RETRY_AFTER_MS]);
+    expect(pause).toHaveBeenCalledWith(MAX_RETRY_AFTER_MS);
+
+    const later = new Date(Date.now() + 3 * 3_600_000).toUTCString();
+    const dated = http([{ status: 429, headers: { 'Retry-After': later } }]);
+    const error = await failure(dated.client.send(GET));
+    expect(error.code).toBe('retry-after-too-long');
+    expect(dated.sleeps).toEqual([]);
+  });
+
+  it('reads a value too long for a double as a long wait, never Infinity', async () => {
+    expect(retryAfterMs(new Headers({ 'Retry-After': '9'.repeat(400) }))).toBe(Number.MAX_SAFE_INTEGER);
+    const { client, sleeps } = http([{ status: 429, headers: { 'Retry-After': '9'.repeat(400) } }]);
+    const error = await failure(client.send(GET));
+    expect(error.code).toBe('retry-after-too-long');
+    expect(Number.isFinite(Number(error.params.seconds))).toBe(true);
+    expect(sleeps).toEqual([]);
+  });
+});
+
+describe('a transport that cannot reach the FMC at all (issue 17)', () => {
+  it('words an UnreachableError as fmc-unreachable, retries a read twice, and says what the admin does', async () => {
+    const unreachable = new UnreachableError('relay: unreachable');
+    const { client, calls, sleeps } = http([unreachable, unreachable, unreachable]);
+    const error = await failure(client.send(GET));
+    expect(error.code).toBe('fmc-unreachable');
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toHaveLength(2);
+    expect(error.localized('en')).toContain("open the FMC once in a tab, pass the browser's warning");
+    expect(error.localized('fr')).toContain("passez l'avertissement du navigateur");
+  });
+
+  it('keeps tls-or-network for a plain fetch TypeError', async () => {
+    const refused = new TypeError('Failed to fetch');
+    const { client } = http([refused, refused, refused]);
+    expect((await failure(client.send(GET))).code).toBe('tls-or-network');
   });
 });

@@ -135,6 +135,36 @@ describe('RateLimiter', () => {
     expect(startedAt).toBe(1_500);
   });
 
+  it('a pause longer than setTimeout can hold does not spin: the waiter sleeps, with few timer wake-ups (issue 17)', async () => {
+    const limiter = new RateLimiter({ perMinute: 100, windowMs: 1_000, maxInFlight: 10 });
+    vi.setSystemTime(1_000);
+    const fourWeeks = 28 * 24 * 3_600_000; // above 2^31 - 1 ms (24.8 days)
+    limiter.pause(fourWeeks);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    let startedAt = 0;
+    const started = limiter.acquire().then((release) => {
+      startedAt = Date.now();
+      release();
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Positive control first: the waiter is queued and a timer is set; then, nothing started and no spin.
+    expect(timers).toHaveBeenCalled();
+    expect(startedAt).toBe(0);
+    expect(timers.mock.calls.length).toBeLessThan(5);
+    await vi.advanceTimersByTimeAsync(fourWeeks);
+    await started;
+    expect(startedAt).toBe(1_000 + fourWeeks);
+    expect(timers.mock.calls.length).toBeLessThan(10);
+  });
+
+  it('ignores a pause that is not a finite, positive wait', async () => {
+    const limiter = new RateLimiter({ perMinute: 100, windowMs: 1_000, maxInFlight: 10 });
+    for (const wait of [Number.POSITIVE_INFINITY, Number.NaN, -5]) limiter.pause(wait);
+    const release = await limiter.acquire();
+    release();
+    expect(limiter.inFlight).toBe(0);
+  });
+
   it('rejects a waiter whose signal aborts, and serves the next one', async () => {
     const limiter = new RateLimiter({ perMinute: 100, windowMs: 1_000, maxInFlight: 1 });
     const first = await limiter.acquire();
