@@ -8,6 +8,10 @@ const suites: Array<[string, () => Promise<{ default: Bench }>]> = [
   ['full-page fleet report, 1,000 devices, in Chromium', () => import('./report')],
   ['popup', () => import('./popup')],
   ['the loop in the page: re-check, watch, verdicts after a diagnosis', () => import('./loop')],
+  [
+    'the loop: requests per watch tick (1, 10, 100 watched devices)',
+    () => import('./loop').then((loop) => ({ default: loop.watchTickBench })),
+  ],
   ['storage.session size of a diagnosis', () => import('./storage-session')],
   ['REST faults: requests = minimum + one retry per fault', () => import('./faults')],
   ['soak: 1,000 devices, random faults, about 3 minutes', () => import('./soak')],

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { DeviceTimes } from '../../lib/diagnose/times';
 import type { Verdict } from '../../lib/diagnose/types';
 import type { LoopAnswer } from '../../lib/protocol/hint';
+import type { WatchState } from '../../lib/protocol/watch';
 import { t } from '../i18n';
 import { clock } from './clock';
 
@@ -20,6 +21,18 @@ import { clock } from './clock';
 export interface DeviceTransport {
   recheck(deviceId: string): Promise<LoopAnswer | undefined>;
   watch(deviceId: string, on: boolean): Promise<LoopAnswer | undefined>;
+}
+
+/**
+ * Whether a click came from the user (issue 17): a script of the FMC page can reach the hint's buttons (its
+ * shadow root is open) and call `click()` or dispatch a click, which the browser marks `isTrusted: false`;
+ * such a click must not re-check, watch, stop a watch or open a tab. `isTrusted` is an unforgeable attribute
+ * of the event (DOM Standard, https://dom.spec.whatwg.org/#dom-event-istrusted; MDN Event.isTrusted), true for
+ * a real click and for Enter or Space on a focused button. Only an explicit `false` is refused: test DOMs
+ * without the attribute (happy-dom) leave it undefined, real browsers never do.
+ */
+export function byUser(event: Event): boolean {
+  return event.isTrusted !== false;
 }
 
 /** The words of an answer: nothing when it went well, else why not. */
@@ -79,7 +92,7 @@ export function RecheckButton({ actions, name }: { actions: DeviceActions; name:
       aria-label={t('hintRecheckLabel', name)}
       aria-busy={busy}
       disabled={busy}
-      onClick={actions.recheck}
+      onClick={(event) => byUser(event) && actions.recheck()}
     >
       {actions.pending === 'recheck' ? t('hintRechecking') : t('hintRecheck')}
     </button>
@@ -103,7 +116,7 @@ export function WatchButton({
       class="watch"
       aria-pressed={watching}
       disabled={actions.pending !== null}
-      onClick={() => actions.watch(!watching)}
+      onClick={(event) => byUser(event) && actions.watch(!watching)}
     >
       {watching ? t('hintWatchStop') : t('hintWatch')}
     </button>
@@ -126,6 +139,38 @@ export function WatchingUntil({
       {/* A schedule under a minute still says "every 1 min", never 0. */}
       {t('hintWatchingUntil', String(Math.round(watch.everyMs / 60_000) || 1), clock(watch.until, lang))}
     </p>
+  );
+}
+
+/**
+ * What a device's watch says, short (issue 17): the hint's row line and the report's table. `since`: when its
+ * ticks could not check from (unchecked, paused, ended unchecked).
+ */
+export function WatchStateTag({
+  state,
+  since,
+  lang,
+  class: className,
+}: {
+  state: WatchState | undefined;
+  since: number | undefined;
+  lang: string;
+  class: string;
+}) {
+  if (!state) return null;
+  const at = since ? clock(since, lang) : '?';
+  const text = {
+    watching: () => t('hintWatching'),
+    unchecked: () => t('hintWatchUnchecked', at),
+    paused: () => t('hintWatchPaused'),
+    cleared: () => t('hintWatchCleared'),
+    limit: () => t('hintWatchLimit'),
+    'ended-unchecked': () => t('hintWatchEndedUnchecked', at),
+  }[state]();
+  return (
+    <span class={className} data-testid="watching-tag" data-watch-state={state}>
+      {text}
+    </span>
   );
 }
 

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
 import { deviceTimes } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
-import type { WatchEntry } from '../../lib/protocol/watch';
+import { watchStatusText } from '../../lib/protocol/loop-answers';
+import { isRunning, type WatchEntry, watchState } from '../../lib/protocol/watch';
 import {
   AnswerLine,
   answerText,
+  byUser,
   RecheckButton,
   TimesLine,
   useDeviceActions,
@@ -40,16 +42,34 @@ export function DeviceLoop({
   direct: boolean;
 }) {
   const actions = useDeviceActions(pageTransport(origin, lang, direct), device.id);
+  const running = watch !== undefined && isRunning(watch);
   return (
     <div class="device-loop" data-testid="device-loop">
       <DeviceTimes device={device} lang={lang} />
       <div class="row">
         <RecheckButton actions={actions} name={device.name || device.id} />
-        <WatchButton actions={actions} verdict={device.verdict} watching={watch !== undefined} />
+        <WatchButton actions={actions} verdict={device.verdict} watching={running} />
       </div>
-      <WatchingUntil watch={watch} lang={lang} class="muted small" />
+      <WatchingUntil watch={running ? watch : undefined} lang={lang} class="muted small" />
+      <WatchStatus watch={watch} lang={lang} />
       <AnswerLine actions={actions} class="muted small" />
     </div>
+  );
+}
+
+/**
+ * What the device's watch saw (issue 17), running or ended within the day: "still red or yellow at 10:42",
+ * "could not check since 10:40: <reason>", "sign in to resume watching", or how it ended.
+ */
+export function WatchStatus({ watch, lang }: { watch: WatchEntry | undefined; lang: Lang }) {
+  if (!watch) return null;
+  const state = watchState(watch);
+  // A running watch that has read nothing yet is said by WatchingUntil alone.
+  if (state === 'watching' && !watch.seen) return null;
+  return (
+    <p class="muted small" data-testid="watch-status" data-watch-state={state}>
+      {watchStatusText(watch, lang)}
+    </p>
   );
 }
 
@@ -71,7 +91,9 @@ export function WatchAllFailing({
       <button
         type="button"
         class="watch-all"
-        onClick={async () => setMessage(answerText(await watchFrom(origin, failing, true, lang)))}
+        onClick={async (event) => {
+          if (byUser(event)) setMessage(answerText(await watchFrom(origin, failing, true, lang)));
+        }}
       >
         {t('reportWatchAll', String(failing.length))}
       </button>

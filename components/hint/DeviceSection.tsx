@@ -2,7 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageLoop } from '../../lib/page/bridge';
 import type { HintDevice, HintDeviceView } from '../../lib/protocol/hint';
 import { CommandLine } from '../common/CommandLine';
-import { AnswerLine, TimesLine, useDeviceActions, WatchButton, WatchingUntil } from '../common/DeviceActions';
+import {
+  AnswerLine,
+  byUser,
+  TimesLine,
+  useDeviceActions,
+  WatchButton,
+  WatchingUntil,
+} from '../common/DeviceActions';
 import { t } from '../i18n';
 import { VerdictTag } from './VerdictTag';
 
@@ -25,7 +32,15 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
     return () => {
       live = false;
     };
-  }, [device.id, device.verdict, device.watching, device.clearedAt, loop]);
+  }, [
+    device.id,
+    device.verdict,
+    device.watching,
+    device.watchState,
+    device.watchSince,
+    device.clearedAt,
+    loop,
+  ]);
 
   if (view === 'loading' || view === 'failed') {
     return (
@@ -87,6 +102,11 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
         </>
       )}
       <WatchingUntil watch={view.watching ? view.watch : undefined} lang={lang} class="when" />
+      {view.watchStatus && (
+        <p class="when" data-testid="watch-status" data-watch-state={view.watchStatus.state}>
+          {view.watchStatus.text}
+        </p>
+      )}
       <p class="actions">
         <WatchButton actions={actions} verdict={device.verdict} watching={device.watching} />
         <ReportButton loop={loop} id={device.id} />
@@ -98,7 +118,7 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
 
 function ReportButton({ loop, id }: { loop: PageLoop; id?: string }) {
   return (
-    <button type="button" class="secondary" onClick={() => loop.openReport(id)}>
+    <button type="button" class="secondary" onClick={(event) => byUser(event) && loop.openReport(id)}>
       {t('hintOpenReport')}
     </button>
   );
@@ -115,7 +135,7 @@ export function DevicePrompt({ diagnosed, loop }: { diagnosed: boolean; loop: Pa
       {diagnosed ? (
         <ReportButton loop={loop} />
       ) : (
-        <button type="button" class="secondary" onClick={() => loop.openReport()}>
+        <button type="button" class="secondary" onClick={(event) => byUser(event) && loop.openReport()}>
           {t('hintDiagnose')}
         </button>
       )}

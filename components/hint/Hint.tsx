@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageLoop } from '../../lib/page/bridge';
 import type { DeviceCell } from '../../lib/page/device-ties';
 import type { HintDevice } from '../../lib/protocol/hint';
-import { RecheckButton, timesText, useDeviceActions } from '../common/DeviceActions';
+import { RecheckButton, timesText, useDeviceActions, WatchStateTag } from '../common/DeviceActions';
 import { t } from '../i18n';
 import { DevicePrompt, DeviceSection } from './DeviceSection';
 import { HintDetails, type ResolvedEntry } from './HintDetails';
@@ -98,7 +98,12 @@ export function Hint({ entryId, loadEntry, healthPolicy, lang = 'en', device: ce
             <VerdictTag verdict={device.verdict} lang={lang} />
           </span>
           {loop && <RecheckButton actions={recheck} name={name} />}
-          {device.watching && <span class="watching">{t('hintWatching')}</span>}
+          <WatchStateTag
+            state={device.watchState ?? (device.watching ? 'watching' : undefined)}
+            since={device.watchSince}
+            lang={lang}
+            class="watching"
+          />
           {recheck.answer && (
             <span class="problem" role="status">
               {recheck.answer}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { forgetFmcsOf } from '../../lib/features/content-script-registration';
 import { labelForPattern, patternFromUserInput } from '../../lib/origins';
 import { removeOrigin, requestOrigin } from '../../lib/platform/permissions';
 import { readManagedOrigins } from '../../lib/platform/storage';
@@ -14,6 +15,7 @@ export function Options() {
   const [managed, setManaged] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [forgotten, setForgotten] = useState<string | null>(null);
 
   useEffect(() => {
     void readManagedOrigins().then((origins) =>
@@ -27,6 +29,18 @@ export function Options() {
       (granted) => setError(granted ? null : t('optionsDenied', labelForPattern(pattern))),
       () => setError(t('optionsDenied', labelForPattern(pattern))),
     );
+  };
+
+  /**
+   * Disabling an FMC (issue 17): its watches stop and its tokens are revoked and forgotten first, while the
+   * host permission still lets the revoke reach the FMC; then the permission goes (which needs no user gesture,
+   * unlike a request). The background forgets again on the permission's removal, whoever removed it.
+   */
+  const remove = async (pattern: string) => {
+    setForgotten(null);
+    await forgetFmcsOf(pattern).catch(() => []);
+    await removeOrigin(pattern).catch(() => false);
+    setForgotten(t('optionsForgotten', labelForPattern(pattern)));
   };
 
   const onAdd = (event: Event) => {
@@ -55,13 +69,18 @@ export function Options() {
               <button
                 type="button"
                 aria-label={t('optionsRemoveLabel', labelForPattern(pattern))}
-                onClick={() => void removeOrigin(pattern)}
+                onClick={() => void remove(pattern)}
               >
                 {t('optionsRemove')}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {forgotten && (
+        <p class="ok" role="status" data-testid="fmc-forgotten">
+          {forgotten}
+        </p>
       )}
       <form class="row" onSubmit={onAdd}>
         <label for="add-origin">{t('optionsAddLabel')}</label>

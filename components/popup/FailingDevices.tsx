@@ -5,7 +5,7 @@ import { deviceSettings } from '../../lib/diagnose/device-text';
 import { INCOMPLETE_TEXT } from '../../lib/diagnose/incomplete';
 import { clearedSince } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
-import type { WatchEntry } from '../../lib/protocol/watch';
+import { isRunning, type WatchEntry, watchState } from '../../lib/protocol/watch';
 import { DeviceDetails } from '../diagnosis/DeviceDetails';
 import { DeviceLoop } from '../diagnosis/DeviceLoop';
 import { useWatches } from '../diagnosis/useWatches';
@@ -103,5 +103,20 @@ function FailingDevice({
       </details>
       <DeviceLoop origin={origin} device={device} lang={lang} watch={watch} direct={false} />
     </li>
+  );
+}
+
+/**
+ * Above the popup's sign-in form (issue 17): watches of this FMC that wait for a session (the browser restarted,
+ * or the session ended) say so, "sign in to resume watching"; signing in resumes them.
+ */
+export function PausedWatches({ origin }: { origin: string }) {
+  const watches = useWatches(origin);
+  const paused = Object.values(watches).filter((entry) => isRunning(entry) && watchState(entry) === 'paused');
+  if (paused.length === 0) return null;
+  return (
+    <p class="fmc-notice" role="status" data-testid="watch-paused" data-watch-state="paused">
+      {t('hintWatchPaused')} ({paused.length})
+    </p>
   );
 }

@@ -13,7 +13,7 @@ import { SignInForm } from '../diagnosis/SignInForm';
 import { useDiagnosisState } from '../diagnosis/useDiagnosisState';
 import { DnsPanel } from '../dns/DnsPanel';
 import { t } from '../i18n';
-import { FailingDevices } from './FailingDevices';
+import { FailingDevices, PausedWatches } from './FailingDevices';
 import { useFmcSession } from './useFmcSession';
 import { usePageInfo } from './usePageInfo';
 
@@ -50,15 +50,18 @@ export function FmcPanel({
   if (!enabled || session === undefined) return null;
   if (session === null || state?.status === 'signed-out') {
     return (
-      <SignInForm
-        origin={origin}
-        loggedInUiUser={page?.user ?? null}
-        onSignedIn={(signedIn) => {
-          setSession(signedIn);
-          refreshed.current = true;
-          void diagnose(origin);
-        }}
-      />
+      <>
+        <PausedWatches origin={origin} />
+        <SignInForm
+          origin={origin}
+          loggedInUiUser={page?.user ?? null}
+          onSignedIn={(signedIn) => {
+            setSession(signedIn);
+            refreshed.current = true;
+            void diagnose(origin);
+          }}
+        />
+      </>
     );
   }
 

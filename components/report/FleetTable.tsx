@@ -2,6 +2,8 @@ import { useId, useState } from 'preact/hooks';
 import { type DeviceDiagnosis, VERDICTS, type Verdict } from '../../lib/diagnose';
 import { MD_TEXT, VERDICT_LABELS } from '../../lib/diagnose/markdown-text';
 import type { Lang } from '../../lib/i18n';
+import { type WatchEntry, watchState } from '../../lib/protocol/watch';
+import { WatchStateTag } from '../common/DeviceActions';
 import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
 import {
@@ -20,8 +22,8 @@ export interface FleetTableProps {
   onQuery(query: TableQuery): void;
   selectedId: string | null;
   onSelect(deviceId: string): void;
-  /** The devices watched until their alert clears, tagged in their row. */
-  watched?: Readonly<Record<string, unknown>>;
+  /** The devices watched until their alert clears (and watches ended the last day), tagged in their row. */
+  watched?: Readonly<Record<string, WatchEntry>>;
   lang: Lang;
 }
 
@@ -137,10 +139,15 @@ export function FleetTable({
               <td class="name">
                 {device.name || device.id}
                 {Object.hasOwn(watched, device.id) && (
-                  <span class="tag watching" data-testid="watching-tag">
+                  <>
                     {' '}
-                    {t('hintWatching')}
-                  </span>
+                    <WatchStateTag
+                      state={watchState(watched[device.id] as WatchEntry)}
+                      since={watched[device.id]?.unchecked?.since}
+                      lang={lang}
+                      class="tag watching"
+                    />
+                  </>
                 )}
               </td>
               <td>{device.version}</td>

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
-import { isFmcPattern } from '../origins';
+import { isFmcPattern, patternForUrl } from '../origins';
 import { grantedOrigins, onPermissionsAdded, onPermissionsRemoved } from '../platform/permissions';
+import { STORAGE, signedInOrigins, watchedOrigins } from '../platform/storage';
+import { fmcClientFor } from './fmc-client';
+import { stopWatches } from './watch';
 
 const SCRIPT_ID = 'fmc-health-hints';
 /** Where WXT writes the `content` entrypoint (registered at run time, so absent from the manifest). */
@@ -69,5 +72,58 @@ export function keepContentScriptRegistered(): void {
     await syncContentScript();
     await injectIntoOpenTabs(origins);
   });
-  onPermissionsRemoved(() => void syncContentScript());
+  onPermissionsRemoved(() => {
+    void syncContentScript();
+    void forgetDisabledFmcs().catch(() => undefined);
+  });
+}
+
+/** How long a revoke may hold up forgetting an FMC (an unreachable FMC must not keep its tokens in memory). */
+const REVOKE_WAIT_MS = 3_000;
+
+/**
+ * Forgets an FMC the user disables (issue 17): its watches stop (the running tick aborted, the alarm gone), its
+ * tokens are revoked on the FMC (best effort, `auth/revokeaccess`, through the FMC's client) and removed from
+ * storage.session at once, whatever the revoke does. The options page calls it before it removes the host
+ * permission, so that the revoke can still reach the FMC; the background calls it again after any removal (the
+ * browser's own settings), when the revoke most likely cannot leave any more (no host permission: the request
+ * needs CORS the FMC does not grant) and the tokens expire on the FMC within 30 minutes.
+ */
+export async function forgetFmc(origin: string): Promise<void> {
+  await stopWatches(origin);
+  try {
+    const client = await fmcClientFor(origin);
+    // signOut clears the stored tokens before it asks the FMC to revoke them.
+    await Promise.race([
+      client.signOut().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, REVOKE_WAIT_MS)),
+    ]);
+  } finally {
+    await STORAGE.tokens(origin).remove();
+  }
+}
+
+/** The FMC origins (with their ports) a host permission pattern covers, among those with watches or tokens. */
+export async function knownOriginsOf(pattern: string): Promise<string[]> {
+  const origins = new Set([...(await watchedOrigins()), ...(await signedInOrigins())]);
+  return [...origins].filter((origin) => patternForUrl(origin) === pattern);
+}
+
+/** Forgets the FMCs a pattern covers (the options page's Remove, before the permission goes). */
+export async function forgetFmcsOf(pattern: string): Promise<string[]> {
+  const origins = await knownOriginsOf(pattern);
+  for (const origin of origins) await forgetFmc(origin);
+  return origins;
+}
+
+/** After a host permission went away: every FMC with watches or tokens that is no longer enabled is forgotten. */
+export async function forgetDisabledFmcs(): Promise<string[]> {
+  const enabled = new Set(await enabledPatterns());
+  const origins = new Set([...(await watchedOrigins()), ...(await signedInOrigins())]);
+  const disabled = [...origins].filter((origin) => {
+    const pattern = patternForUrl(origin);
+    return pattern !== null && !enabled.has(pattern);
+  });
+  for (const origin of disabled) await forgetFmc(origin);
+  return disabled;
 }

@@ -3,7 +3,8 @@ import { deviceTimes } from '../diagnose/times';
 import type { Lang } from '../i18n';
 import { readDiagnosisState, STORAGE } from '../platform/storage';
 import type { HintDevice, HintDeviceView, HintVerdicts } from '../protocol/hint';
-import type { WatchEntry } from '../protocol/watch';
+import { watchStatusText } from '../protocol/loop-answers';
+import { isRunning, type WatchEntry, watchState } from '../protocol/watch';
 
 /**
  * What a hint may know of its FMC's diagnosis (issue 10), read from storage by the background for the FMC's
@@ -21,11 +22,14 @@ export async function hintVerdicts(origin: string): Promise<HintVerdicts | null>
     finishedAt: state.finishedAt ?? state.startedAt,
     devices: diagnosis.devices.map((device): HintDevice => {
       const { failingSince, clearedAt } = deviceTimes(device);
+      const watch = Object.hasOwn(watches, device.id) ? watches[device.id] : undefined;
       return {
         id: device.id,
         names: [...new Set([device.name, device.hostName ?? ''].map((n) => n.trim()).filter(Boolean))],
         verdict: device.verdict,
-        watching: Object.hasOwn(watches, device.id),
+        watching: watch !== undefined && isRunning(watch),
+        ...(watch ? { watchState: watchState(watch) } : {}),
+        ...(watch?.unchecked ? { watchSince: watch.unchecked.since } : {}),
         ...(failingSince ? { failingSince } : {}),
         ...(clearedAt ? { clearedAt } : {}),
       };
@@ -38,7 +42,9 @@ export async function hintDeviceView(origin: string, id: string, lang: Lang): Pr
   const state = await readDiagnosisState(origin);
   const device = state?.diagnosis?.devices.find((candidate) => candidate.id === id);
   if (!state || !device) return null;
-  const watch: WatchEntry | undefined = (await STORAGE.watches(origin).read())[id];
+  const watches = await STORAGE.watches(origin).read();
+  const stored: WatchEntry | undefined = Object.hasOwn(watches, id) ? watches[id] : undefined;
+  const watch = stored && isRunning(stored) ? stored : undefined;
   const { failingSince, clearedAt, recheckedAt } = deviceTimes(device);
   return {
     id,
@@ -57,6 +63,7 @@ export async function hintDeviceView(origin: string, id: string, lang: Lang): Pr
     })),
     watching: watch !== undefined,
     ...(watch ? { watch: { until: watch.until, everyMs: watch.everyMs } } : {}),
+    ...(stored ? { watchStatus: { state: watchState(stored), text: watchStatusText(stored, lang) } } : {}),
     ...(failingSince ? { failingSince } : {}),
     ...(clearedAt ? { clearedAt } : {}),
     checkedAt: recheckedAt ?? state.finishedAt ?? state.startedAt,

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { patternForUrl } from '../origins';
 import { tellVerdictsChanged } from '../platform/messaging';
-import { onSessionChanged, sessionKeyId } from '../platform/storage';
+import { localKeyId, onLocalChanged, onSessionChanged, sessionKeyId } from '../platform/storage';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
@@ -13,13 +13,11 @@ interface StateStamp {
 
 /**
  * The FMCs whose verdicts a storage.session change altered: a run that finished (or failed, keeping the last
- * diagnosis), a re-check, a watch started or ended. Progress writes of a running diagnosis are not changes.
+ * diagnosis), a re-check (the watches are in storage.local: `watchesChangedBy`). Progress writes of a running diagnosis are not changes.
  */
 export function verdictsChangedBy(changes: Changes): string[] {
   const origins: string[] = [];
   for (const [key, change] of Object.entries(changes)) {
-    const watched = sessionKeyId('watches', key);
-    if (watched !== null) origins.push(watched);
     const diagnosed = sessionKeyId('diagnosis', key);
     if (diagnosed === null) continue;
     const before = (change.oldValue ?? {}) as StateStamp;
@@ -64,4 +62,17 @@ export function pushVerdictsOnChange(): void {
   onSessionChanged((changes) => {
     for (const origin of verdictsChangedBy(changes)) void pushVerdictsChanged(origin);
   });
+  // The watches live in storage.local (issue 17): a watch started, ticked into another state, or ended.
+  onLocalChanged((changes) => {
+    for (const origin of watchesChangedBy(changes)) void pushVerdictsChanged(origin);
+  });
+}
+
+/** The FMCs whose watches a storage.local change altered. */
+export function watchesChangedBy(changes: Changes): string[] {
+  return [
+    ...new Set(
+      Object.keys(changes).flatMap((key) => [localKeyId('watches', key)].filter((id) => id !== null)),
+    ),
+  ] as string[];
 }

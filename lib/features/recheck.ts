@@ -12,7 +12,7 @@ import { fmcClientFor } from './fmc-client';
 /**
  * The re-check of one device (issue 10), the part of the loop closed in the page that runs wherever the FMC can
  * be reached. What a hint may know of the diagnosis is ./hint-views.ts; the watch (alarms, notifications, the
- * badge) builds on the re-check in ./watch.ts.
+ * badge) is ./watch.ts: its ticks read every watched device of an FMC at once (issue 17), not one re-check each.
  */
 
 export type RecheckOutcome =

@@ -93,6 +93,8 @@ function same(a: HintDevice | null, b: HintDevice | null): boolean {
     a.id === b.id &&
     a.verdict === b.verdict &&
     a.watching === b.watching &&
+    a.watchState === b.watchState &&
+    a.watchSince === b.watchSince &&
     a.failingSince === b.failingSince &&
     a.clearedAt === b.clearedAt
   );

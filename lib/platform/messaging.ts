@@ -3,7 +3,7 @@ import type { Resolved } from '../knowledge/resolve';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { HintDeviceView, HintSettings, HintVerdicts, LoopAnswer } from '../protocol/hint';
 import { PAGE_INFO, VERDICTS_CHANGED } from '../protocol/hint';
-import type { ExtensionMessage } from '../protocol/messages';
+import type { ExtensionMessage, OffscreenFetchRequest } from '../protocol/messages';
 
 /**
  * The typed senders: every `sendMessage` of the extension goes through this file, so a message and the answer
@@ -55,4 +55,13 @@ export function tellVerdictsChanged(tabId: number): Promise<void> {
     () => undefined,
     () => undefined,
   );
+}
+
+/**
+ * The service worker's FMC request, to the offscreen document (lib/platform/offscreen.ts); the raw answer, for
+ * the caller to validate (`OffscreenFetchAnswer`, lib/protocol/messages.ts). Our pages have no runtime message
+ * listener and the background does not hear its own messages, so only the document answers.
+ */
+export function askOffscreen(message: OffscreenFetchRequest): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }

@@ -17,7 +17,9 @@ import {
  * Every key the extension stores, in one place: its area, and the check what is read there must pass.
  * `storage.local` and `storage.session` can be edited by hand (devtools, another program with the profile), so
  * every read goes through `parse`: a value of the wrong shape reads as absent (or the default), never throws
- * and never reaches a page as markup. No password is ever stored: tokens live in `storage.session` only.
+ * and never reaches a page as markup. No password is ever stored: tokens live in `storage.session` only. The
+ * watches live in `storage.local` so that they survive a browser restart (issue 17): device ids, names, times,
+ * what the ticks saw; never a token (a restarted browser has no session, and the watch pauses until sign-in).
  *
  * | key | area | what |
  * | --- | --- | --- |
@@ -30,7 +32,7 @@ import {
  * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed: lib/protocol/compact.ts), the run |
  * | `hints:<tabId>` | session | failing rows per frame of a tab, for the badge |
  * | `watchSchedule` | local | how often and how long a watch re-checks (options page) |
- * | `watches:<origin>` | session | an FMC's devices watched until their alert clears |
+ * | `watches:<origin>` | local | an FMC's devices watched until their alert clears, and watches ended the last day |
  */
 export interface StoredValue<T> {
   readonly key: StorageItemKey;
@@ -72,9 +74,17 @@ const SESSION_PREFIXES = {
   tokens: 'fmc-session:',
   diagnosis: 'diagnosis:',
   hintCounts: 'hints:',
-  watches: 'watches:',
 } as const;
 type SessionFamily = keyof typeof SESSION_PREFIXES;
+/** The per-origin keys of storage.local (the watches, issue 17), read back the same way (`localKeyId`). */
+const LOCAL_PREFIXES = { watches: 'watches:' } as const;
+type LocalFamily = keyof typeof LOCAL_PREFIXES;
+
+/** The id a raw storage.local key stands for in `family` (`watches:<origin>` → the origin), or null. */
+export function localKeyId(family: LocalFamily, key: string): string | null {
+  const prefix = LOCAL_PREFIXES[family];
+  return key.startsWith(prefix) ? key.slice(prefix.length) : null;
+}
 
 /** A storage.session key as the browser names it, without WXT's area: `sessionKey('diagnosis', origin)`. */
 export function sessionKey(family: SessionFamily, id: string | number): string {
@@ -89,15 +99,19 @@ export function sessionKeyId(family: SessionFamily, key: string): string | null 
 
 /** Per-origin and per-tab keys are built on demand; the same key always gives an equivalent item. */
 function keyed<K extends string | number, T>(
-  family: SessionFamily,
+  family: SessionFamily | { local: LocalFamily },
   parse: (raw: unknown) => T,
   encode?: (value: Exclude<T, undefined>) => unknown,
 ): (id: K) => StoredValue<T> {
   const made = new Map<K, StoredValue<T>>();
+  const keyOf = (id: K): StorageItemKey =>
+    typeof family === 'string'
+      ? `session:${sessionKey(family, id)}`
+      : `local:${LOCAL_PREFIXES[family.local]}${id}`;
   return (id) => {
     let value = made.get(id);
     if (!value) {
-      value = stored(`session:${sessionKey(family, id)}`, parse, encode);
+      value = stored(keyOf(id), parse, encode);
       made.set(id, value);
     }
     return value;
@@ -171,12 +185,20 @@ export const STORAGE = {
     'local:watchSchedule',
     (raw): WatchSchedule => WatchScheduleSchema.safeParse(raw).data ?? WATCH_DEFAULTS,
   ),
-  watches: keyed<string, Record<string, WatchEntry>>('watches', watchEntries),
+  watches: keyed<string, Record<string, WatchEntry>>({ local: 'watches' }, watchEntries),
 } as const;
 
-/** The FMC origins that have devices watched (for the badge and the worker's start-up). */
+/** The FMC origins that have watches stored, running or ended (for the badge and the worker's start-up). */
 export async function watchedOrigins(): Promise<string[]> {
-  return storedIds('watches');
+  return Object.keys(await storage.snapshot('local')).flatMap((key) => {
+    const id = localKeyId('watches', key);
+    return id === null ? [] : [id];
+  });
+}
+
+/** The FMC origins whose tokens storage.session holds (to forget those of an FMC the user disabled). */
+export async function signedInOrigins(): Promise<string[]> {
+  return storedIds('tokens');
 }
 
 /** The FMC origins that have a diagnosis state in storage.session (for the worker's start-up check). */
@@ -197,6 +219,17 @@ export function onSessionChanged(
 ): () => void {
   const handler = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
     if (area === 'session') listener(changes);
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/** Every change of storage.local, raw (keys without their area): for the worker's push of watch changes. */
+export function onLocalChanged(
+  listener: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => void,
+): () => void {
+  const handler = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area === 'local') listener(changes);
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

@@ -1,4 +1,5 @@
 import type { Verdict } from '../diagnose/types';
+import type { WatchState } from './watch';
 
 // The page side of the loop (issue 10): shapes the background sends to content scripts, and the messages our
 // pages and the background send them. Free of zod and of any runtime import, so the content script can use
@@ -21,6 +22,12 @@ export interface HintDevice {
   verdict: Verdict;
   /** A watch runs until its alert clears. */
   watching: boolean;
+  /**
+   * What its watch says (issue 17), running or ended within the day: `unchecked` and `paused` come with since
+   * when (`watchSince`, ms since epoch). Absent: no watch.
+   */
+  watchState?: WatchState;
+  watchSince?: number;
   /** When the alert was raised (ms since epoch), and when a re-check found it cleared. */
   failingSince?: number;
   clearedAt?: number;
@@ -37,6 +44,8 @@ export interface HintDeviceView {
   runbook: { text: string; commands: { command: string; shell: 'cli' | 'expert'; expect?: string }[] }[];
   watching: boolean;
   watch?: { until: number; everyMs: number };
+  /** What its watch says, with the reason when it could not check, in the hint's language (issue 17). */
+  watchStatus?: { state: WatchState; text: string };
   failingSince?: number;
   clearedAt?: number;
   checkedAt: number;

@@ -100,6 +100,52 @@ export type WatchRequest = z.infer<typeof WatchRequest>;
 export type OpenReportRequest = z.infer<typeof OpenReportRequest>;
 
 /**
+ * The service worker's FMC request relayed through the offscreen document (Chromium; lib/platform/offscreen.ts).
+ * Not an `ExtensionMessage`: only the offscreen document answers it, and only from our service worker. The URL
+ * is an FMC's REST API address (http(s), no credentials in it); the document fetches it only when its origin is
+ * one the user enabled.
+ */
+export const OFFSCREEN_FETCH = 'fmc-offscreen-fetch';
+const HeaderPairs = z.array(z.tuple([z.string().max(256), z.string().max(16_384)])).max(64);
+export const OffscreenFetchRequest = z.strictObject({
+  type: z.literal(OFFSCREEN_FETCH),
+  method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
+  url: z
+    .string()
+    .max(8_192)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }),
+  headers: HeaderPairs,
+  body: z.string().max(1_000_000).optional(),
+  timeoutMs: z.number().int().min(1).max(300_000),
+});
+export type OffscreenFetchRequest = z.infer<typeof OffscreenFetchRequest>;
+
+/** The document's answer: the FMC's response as it came (status, headers, text), or why there is none. */
+export const OffscreenFetchAnswer = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    status: z.number().int().min(0).max(999),
+    /** The FMC answered a redirect (never followed: `redirect: 'manual'` gives an opaque one). */
+    redirected: z.boolean(),
+    headers: z.array(z.tuple([z.string(), z.string()])),
+    body: z.string(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    /** `unreachable`: fetch failed (network, TLS); `refused`: the document would not send it; `timeout`. */
+    reason: z.enum(['unreachable', 'refused', 'timeout']),
+  }),
+]);
+export type OffscreenFetchAnswer = z.infer<typeof OffscreenFetchAnswer>;
+
+/**
  * What the content script tells the popup about the FMC page in its tab (`{ type: PAGE_INFO }`, hint.ts).
  * The page's text is untrusted, so the popup validates the answer too.
  */

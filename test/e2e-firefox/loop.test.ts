@@ -13,7 +13,8 @@ import {
 } from './firefox';
 
 // Issue 10 in Firefox: verdicts in an open page after a diagnosis and in a page opened later, Re-check after
-// the simulator's fix, a watch that ends in a notification.
+// the simulator's fix, a watch that ends in a notification. Issue 17: the watch's outcomes, cleared and "could
+// not check" when the FMC stops answering, and the hint's controls deaf to the page's own clicks.
 
 const FLEET = { devices: 6, failing: 2, seed: 7 };
 
@@ -53,6 +54,25 @@ function verdicts(page: Page): Promise<Record<string, string>> {
     }
     return out;
   }, HINT);
+}
+
+/** A button of the hint tied to `deviceId`, as an element handle (clicked with real input, not from the page). */
+async function hintButton(page: Page, deviceId: string, selector: string) {
+  const handle = await page.evaluateHandle(
+    (hint, id, button) => {
+      for (const host of document.querySelectorAll(hint)) {
+        const root = host.shadowRoot ?? host;
+        if (root.querySelector(`[data-fmc-device="${id}"]`)) return root.querySelector(button);
+      }
+      return null;
+    },
+    HINT,
+    deviceId,
+    selector,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no ${selector} in the hint of ${deviceId}`);
+  return element as import('puppeteer-core').ElementHandle<HTMLButtonElement>;
 }
 
 async function modulePage(): Promise<Page> {
@@ -115,17 +135,8 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
   // Re-check in the hint after the fix: healthy within 10 s.
   const [first, second] = ids as [string, string];
   expect(sim.fixDevice(first)).toBe(true);
-  await page.evaluate(
-    (hint, id) => {
-      for (const host of document.querySelectorAll(hint)) {
-        const root = host.shadowRoot ?? host;
-        if (root.querySelector(`[data-fmc-device="${id}"]`))
-          (root.querySelector('button.recheck') as HTMLButtonElement).click();
-      }
-    },
-    HINT,
-    first,
-  );
+  // A real click (Firefox's input over BiDi): the hint's controls act on trusted clicks only (issue 17).
+  await (await hintButton(page, first, 'button.recheck')).click();
   await poll(
     async () => (await verdicts(page))[first],
     (verdict) => verdict === 'healthy',
@@ -157,23 +168,110 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
   const state = () =>
     ext.evaluate(async (key) => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const watches = (await api.storage.local.get(key))[key] as
+        | Record<string, { ended?: { outcome: string } }>
+        | undefined;
       return {
-        watching: key in (await api.storage.session.get(key)),
+        // Watches live in storage.local (issue 17); an ended one stays a day, saying how it ended.
+        watching: Object.values(watches ?? {}).some((entry) => !entry.ended),
+        outcomes: Object.values(watches ?? {}).map((entry) => entry.ended?.outcome ?? 'running'),
         alarms: (await api.alarms.getAll()).map((alarm) => alarm.name),
         shown: Object.keys(await api.notifications.getAll()),
         seen: (globalThis as unknown as { seen: string[] }).seen,
       };
     }, watchKey);
   // The watch ends (cleared), its alarm goes, and its notification was shown.
-  const ended = await poll(state, (s) => !s.watching && s.alarms.length === 0, {
-    timeout: 20_000,
-    what: 'the watch to end',
-  });
+  // The state is written first, then the notification is shown: wait for both.
+  const ended = await poll(
+    state,
+    (s) => !s.watching && s.alarms.length === 0 && s.shown.length + s.seen.length > 0,
+    {
+      timeout: 20_000,
+      what: 'the watch to end',
+    },
+  );
   const notified = [...new Set([...ended.shown, ...ended.seen])];
   expect(notified).toEqual([`fmc-watch:\n${sim.origin}\n${second}`]);
+  expect(ended.outcomes).toEqual(['cleared']);
   await poll(
     async () => (await verdicts(page))[second],
     (verdict) => verdict === 'healthy',
     { what: 'the watched device to turn healthy in the page' },
   );
+});
+
+test('a watch ends "could not check" when the FMC stops answering, never "still failing"', async () => {
+  // An FMC of its own on another loopback port (enabled in the e2e build), stopped by this test.
+  const fmc = await startFmcSimulator({ port: 0 });
+  try {
+    fmc.setFleet(FLEET);
+    // Every 3 s for 12 s.
+    await ext.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({
+        watchSchedule: { everyMinutes: 0.05, forMinutes: 0.2 },
+      }),
+    );
+    const report = await openExtensionPage(
+      firefox.browser,
+      `report.html?fmc=${encodeURIComponent(fmc.origin)}`,
+      'input[name="username"]',
+    );
+    await signIn(report);
+    const exportJson = await buttonByText(report, 'Export JSON');
+    await poll(
+      () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
+      (disabled) => !disabled,
+      { timeout: 30_000, what: 'the diagnosis to finish' },
+    );
+    const target = fmc
+      .fleet()
+      .devices.find((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
+    if (!target) throw new Error('the fleet has a failing device');
+    await report.$$eval(
+      '.fleet-table tbody tr',
+      (rows, id) => (rows.find((row) => (row as HTMLElement).dataset.deviceId === id) as HTMLElement).click(),
+      target.id,
+    );
+    await (await buttonByText(report, 'Watch until it clears')).click();
+    await report.waitForSelector('[data-testid="watching"]');
+
+    await fmc.close();
+    const key = `watches:${fmc.origin}`;
+    const entry = await poll(
+      () =>
+        ext.evaluate(
+          async (watchKey, id) => {
+            const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+            const all = (await api.storage.local.get(watchKey))[watchKey] as
+              | Record<
+                  string,
+                  { ended?: { outcome: string }; unchecked?: { reason: string }; seen?: unknown }
+                >
+              | undefined;
+            return all?.[id] ?? null;
+          },
+          key,
+          target.id,
+        ),
+      (value) => value?.ended !== undefined,
+      { timeout: 40_000, what: 'the watch to end' },
+    );
+    expect(entry?.ended?.outcome).toBe('unchecked');
+    expect(entry?.unchecked?.reason).toBe('unreachable');
+    expect(entry?.seen).toBeUndefined();
+    const status = await poll(
+      () =>
+        report.evaluate(() => {
+          const line = document.querySelector('[data-testid="watch-status"]');
+          return line ? { state: line.getAttribute('data-watch-state'), text: line.textContent ?? '' } : null;
+        }),
+      (value) => value?.state === 'ended-unchecked',
+      { what: 'the report to say how the watch ended' },
+    );
+    expect(status?.text).toContain('Watch ended: could not check since');
+    expect(status?.text).not.toMatch(/still/i);
+    await report.close();
+  } finally {
+    await fmc.close().catch(() => undefined);
+  }
 });

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { recheckDevice } from '../../lib/doctor/recheck';
 import { runDiagnosis } from '../../lib/doctor/run';
+import { watchTick } from '../../lib/features/watch';
+import { readDiagnosisState, STORAGE, writeDiagnosisState } from '../../lib/platform/storage';
+import { watchState } from '../../lib/protocol/watch';
+import { stubI18n } from '../unit/support/i18n-stub';
 import { simPerTest } from './sim-harness';
 
 const sims = simPerTest();
@@ -71,5 +76,98 @@ describe('re-check of one device (issue 10)', () => {
     await expect(recheckDevice({ client, previous: diagnosis, deviceId: target.id })).rejects.toMatchObject({
       name: 'FmcError',
     });
+  });
+});
+
+/** Watched devices as storage.local holds them, without a diagnosis (as after a browser restart). */
+async function watchOnly(origin: string, ids: readonly string[]) {
+  const now = Date.now();
+  await STORAGE.watches(origin).write(
+    Object.fromEntries(
+      ids.map((id) => [
+        id,
+        { startedAt: now, until: now + 30 * 60_000, everyMs: 120_000, lang: 'en' as const },
+      ]),
+    ),
+  );
+}
+
+describe('a watch tick against the simulator (issue 17)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    stubI18n('en');
+  });
+
+  it.each([1, 10, 100, 150])('reads the alerts of %i watched devices in one request', async (count) => {
+    const { sim, client } = await sims.signedIn({ fleet: { devices: count + 5, failing: count, seed: 3 } });
+    const failing = sim.fleet().devices.filter((device) => device.failingDataTypes.length > 0);
+    expect(failing).toHaveLength(count);
+    await watchOnly(
+      sim.origin,
+      failing.map((device) => device.id),
+    );
+    const before = sim.api.stats().requests;
+    const tick = await watchTick(sim.origin, { client: async () => client, notify: async () => undefined });
+    expect(tick).toBe('checked');
+    expect(sim.api.stats().requests - before).toBe(1);
+    const watches = await STORAGE.watches(sim.origin).read();
+    expect(Object.values(watches).map(watchState)).toEqual(failing.map(() => 'watching'));
+  });
+
+  it('clears a device the simulator fixed, judging it again with its show network: 2 requests', async () => {
+    const { sim, client, diagnosis } = await diagnosed(['dns-missing', 'proxy']);
+    await writeDiagnosisState(sim.origin, { status: 'done', startedAt: 1, finishedAt: 2, diagnosis });
+    const failing = diagnosis.devices.filter((device) => device.verdict !== 'healthy');
+    const [fixed, other] = failing;
+    if (!fixed || !other) throw new Error('two failing devices');
+    await watchOnly(sim.origin, [fixed.id, other.id]);
+    sim.fixDevice(fixed.id);
+    const notify = vi.fn(async () => undefined);
+    const before = sim.api.stats().requests;
+    await watchTick(sim.origin, { client: async () => client, notify });
+    expect(sim.api.stats().requests - before).toBe(2);
+    const watches = await STORAGE.watches(sim.origin).read();
+    expect(watchState(watches[fixed.id] as never)).toBe('cleared');
+    expect(watchState(watches[other.id] as never)).toBe('watching');
+    const stored = (await readDiagnosisState(sim.origin))?.diagnosis;
+    const judged = stored?.devices.find((device) => device.id === fixed.id);
+    expect(judged?.verdict).toBe('healthy');
+    expect(judged?.managementDns?.servers.length).toBeGreaterThan(0);
+    expect(notify).toHaveBeenCalledOnce();
+  });
+
+  it('says "could not check", never "still failing", when the FMC answers 5xx or stops answering', async () => {
+    const { sim, client } = await sims.signedIn({ fleet: { devices: 4, failing: 2, seed: 3 } });
+    const ids = sim
+      .fleet()
+      .devices.filter((device) => device.failingDataTypes.length > 0)
+      .map((device) => device.id);
+    await watchOnly(sim.origin, ids);
+    sim.api.setFaults({ inject: [{ match: 'health/alerts', times: 100, status: 503 }] });
+    expect(await watchTick(sim.origin, { client: async () => client })).toBe('unchecked');
+    let watches = await STORAGE.watches(sim.origin).read();
+    expect(Object.values(watches).map((entry) => entry.unchecked?.reason)).toEqual([
+      'server-error',
+      'server-error',
+    ]);
+
+    const origin = sim.origin;
+    await sims.stop(sim);
+    const until = Object.values(watches)[0]?.until ?? 0;
+    const notify = vi.fn(async (_id: string, _title: string, _body: string) => undefined);
+    expect(await watchTick(origin, { client: async () => client, notify, now: () => until })).toBe(
+      'unchecked',
+    );
+    watches = await STORAGE.watches(origin).read();
+    for (const entry of Object.values(watches)) {
+      expect(watchState(entry)).toBe('ended-unchecked');
+      expect(entry.unchecked?.reason).toBe('unreachable');
+      expect(entry.seen).toBeUndefined();
+    }
+    expect(notify).toHaveBeenCalledTimes(2);
+    for (const [, title, body] of notify.mock.calls) {
+      expect(title).toMatch(/^Could not check/);
+      expect(`${title} ${body}`).not.toMatch(/still/i);
+    }
   });
 });

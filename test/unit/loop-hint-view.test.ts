@@ -191,12 +191,56 @@ describe('hintVerdicts', () => {
     const verdicts = await hintVerdicts(ORIGIN);
     const json = JSON.parse(JSON.stringify(verdicts)) as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(['devices', 'finishedAt']);
-    const allowed = ['clearedAt', 'failingSince', 'id', 'names', 'verdict', 'watching'];
+    const allowed = [
+      'clearedAt',
+      'failingSince',
+      'id',
+      'names',
+      'verdict',
+      'watchSince',
+      'watchState',
+      'watching',
+    ];
     for (const device of json.devices as Record<string, unknown>[])
       for (const key of Object.keys(device)) expect(allowed).toContain(key);
     const text = JSON.stringify(verdicts);
     for (const secret of ['secret-access-token', 'secret-refresh-token', 'api-user', '10.0.0.53', '3128'])
       expect(text).not.toContain(secret);
+  });
+});
+
+describe('what a hint says of a watch (issue 17)', () => {
+  it('gives each watched device its state, since when it could not check, and the reason in the open view', async () => {
+    const diagnosis = fleetDiagnosis();
+    await store(diagnosis);
+    const [paused, unchecked, ended] = ['dev-nodns', 'dev-proxy', 'dev-unread'];
+    if (!paused || !unchecked || !ended) throw new Error('three devices');
+    const base = { startedAt: 1, until: Date.now() + 60_000, everyMs: 60_000, lang: 'en' as const };
+    await STORAGE.watches(ORIGIN).write({
+      [paused]: { ...base, unchecked: { since: 5_000, reason: 'signed-out' } },
+      [unchecked]: { ...base, unchecked: { since: 6_000, reason: 'unreachable' } },
+      [ended]: {
+        ...base,
+        unchecked: { since: 7_000, reason: 'server-error' },
+        ended: { at: Date.now(), outcome: 'unchecked' },
+      },
+    });
+    const verdicts = await hintVerdicts(ORIGIN);
+    const byId = Object.fromEntries((verdicts?.devices ?? []).map((device) => [device.id, device]));
+    expect(byId[paused]).toMatchObject({ watching: true, watchState: 'paused', watchSince: 5_000 });
+    expect(byId[unchecked]).toMatchObject({ watching: true, watchState: 'unchecked', watchSince: 6_000 });
+    // An ended watch is no longer running, and says how it ended.
+    expect(byId[ended]).toMatchObject({ watching: false, watchState: 'ended-unchecked', watchSince: 7_000 });
+
+    const view = await hintDeviceView(ORIGIN, unchecked, 'fr');
+    expect(view?.watchStatus?.state).toBe('unchecked');
+    expect(view?.watchStatus?.text).toContain('vérification impossible depuis');
+    expect(view?.watchStatus?.text).toContain("le FMC n'a pas répondu");
+    const endedView = await hintDeviceView(ORIGIN, ended, 'en');
+    expect(endedView?.watching).toBe(false);
+    expect(endedView?.watch).toBeUndefined();
+    expect(endedView?.watchStatus?.text).toMatch(/^Watch ended: could not check since .*server errors/);
+    expect(endedView?.watchStatus?.text).not.toMatch(/still/);
   });
 });
 

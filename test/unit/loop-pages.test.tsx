@@ -4,10 +4,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DeviceLoop, DeviceTimes, WatchAllFailing } from '../../components/diagnosis/DeviceLoop';
-import { FailingDevices } from '../../components/popup/FailingDevices';
+import { FailingDevices, PausedWatches } from '../../components/popup/FailingDevices';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
 import { toMarkdown } from '../../lib/diagnose/markdown';
 import { clearedSince, deviceTimes } from '../../lib/diagnose/times';
+import { STORAGE } from '../../lib/platform/storage';
 import { FAILURE, failing, fleet, healthy, shown } from '../fixtures/diagnose/build';
 import { stubI18n } from './support/i18n-stub';
 
@@ -194,6 +195,105 @@ describe('DeviceLoop', () => {
     );
     expect(container.querySelector('button.watch')?.getAttribute('aria-pressed')).toBe('true');
     expect(container.querySelector('[data-testid="watching"]')).not.toBeNull();
+  });
+
+  it('a click a script dispatches (isTrusted false) neither re-checks nor watches; a real one does (issue 17)', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    await mount(
+      <DeviceLoop
+        origin={ORIGIN}
+        device={byId(diagnosis(), 'ftd-a')}
+        lang="en"
+        watch={undefined}
+        direct={false}
+      />,
+    );
+    const synthetic = () => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+      // What a page script's click() or dispatchEvent carries in a browser (happy-dom leaves it unset).
+      Object.defineProperty(event, 'isTrusted', { value: false });
+      return event;
+    };
+    container.querySelector('button.recheck')?.dispatchEvent(synthetic());
+    container.querySelector('button.watch')?.dispatchEvent(synthetic());
+    await settle();
+    expect(send).not.toHaveBeenCalled();
+    // Positive control: the same buttons act on a click the browser does not mark untrusted.
+    (container.querySelector('button.recheck') as HTMLButtonElement).click();
+    await settle();
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'recheck', origin: ORIGIN, deviceId: 'ftd-a', lang: 'en' });
+  });
+
+  it.each([
+    [
+      { unchecked: { since: Date.parse(CLEARED), reason: 'unreachable' as const } },
+      'unchecked',
+      /could not check since/,
+    ],
+    [
+      { unchecked: { since: Date.parse(CLEARED), reason: 'signed-out' as const } },
+      'paused',
+      /^Sign in to resume watching/,
+    ],
+    [{ seen: { at: Date.parse(CLEARED), status: 'RED' } }, 'watching', /still red or yellow at/],
+    [
+      {
+        seen: { at: Date.parse(CLEARED), status: 'RED' },
+        ended: { at: Date.parse(CLEARED), outcome: 'limit' as const },
+      },
+      'limit',
+      /^Watch ended: still failing at the limit/,
+    ],
+    [
+      {
+        unchecked: { since: Date.parse(CLEARED), reason: 'server-error' as const },
+        ended: { at: Date.parse(CLEARED), outcome: 'unchecked' as const },
+      },
+      'ended-unchecked',
+      /^Watch ended: could not check since .*server errors/,
+    ],
+  ])('says what the watch saw: %o is %s', async (extra, state, words) => {
+    const watch = {
+      startedAt: 0,
+      until: Date.parse(CLEARED) + 60_000,
+      everyMs: 120_000,
+      lang: 'en' as const,
+      ...extra,
+    };
+    await mount(
+      <DeviceLoop
+        origin={ORIGIN}
+        device={byId(diagnosis(), 'ftd-a')}
+        lang="en"
+        watch={watch}
+        direct={false}
+      />,
+    );
+    const status = container.querySelector('[data-testid="watch-status"]');
+    expect(status?.getAttribute('data-watch-state')).toBe(state);
+    expect(status?.textContent).toMatch(words);
+    // An ended watch offers to watch again, a running one to stop.
+    const running = !('ended' in extra);
+    expect(container.querySelector('button.watch')?.getAttribute('aria-pressed')).toBe(String(running));
+    expect(container.querySelector('[data-testid="watching"]') !== null).toBe(running);
+  });
+
+  it('the popup says "sign in to resume watching" above its sign-in when a watch waits for a session', async () => {
+    const base = { startedAt: 0, until: Date.now() + 60_000, everyMs: 120_000, lang: 'en' as const };
+    await STORAGE.watches(ORIGIN).write({
+      'ftd-a': { ...base, unchecked: { since: 1, reason: 'signed-out' } },
+      'ftd-b': { ...base, unchecked: { since: 1, reason: 'unreachable' } },
+    });
+    await mount(<PausedWatches origin={ORIGIN} />);
+    await settle();
+    const notice = container.querySelector('[data-testid="watch-paused"]');
+    expect(notice?.textContent).toBe('Sign in to resume watching (1)');
+    // None paused: nothing said.
+    await act(() => STORAGE.watches(ORIGIN).write({ 'ftd-b': { ...base } }));
+    await settle();
+    expect(container.querySelector('[data-testid="watch-paused"]')).toBeNull();
   });
 
   it('DeviceTimes draws nothing for a device without times', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictsChangedBy } from '../../lib/features/push';
+import { verdictsChangedBy, watchesChangedBy } from '../../lib/features/push';
 
 const A = 'https://fmc-a.example';
 const B = 'https://fmc-b.example:8443';
@@ -62,15 +62,20 @@ describe('verdictsChangedBy', () => {
     expect(verdictsChangedBy({ [`diagnosis:${A}`]: { oldValue: done(10) } })).toEqual([A]);
   });
 
-  it('names an FMC whose watch started, changed or ended', () => {
+  it('names an FMC whose watch (storage.local since issue 17) started, changed or ended', () => {
     const watch = { 'dev-1': { startedAt: 1, until: 2, everyMs: 3, lang: 'en' } };
-    expect(verdictsChangedBy({ [`watches:${A}`]: { newValue: watch } })).toEqual([A]);
+    expect(watchesChangedBy({ [`watches:${A}`]: { newValue: watch } })).toEqual([A]);
     expect(
-      verdictsChangedBy({
+      watchesChangedBy({
         [`watches:${A}`]: { oldValue: watch, newValue: { ...watch, 'dev-2': watch['dev-1'] } },
       }),
     ).toEqual([A]);
-    expect(verdictsChangedBy({ [`watches:${B}`]: { oldValue: watch } })).toEqual([B]);
+    expect(watchesChangedBy({ [`watches:${B}`]: { oldValue: watch } })).toEqual([B]);
+    expect(watchesChangedBy({ watchSchedule: { newValue: {} }, [`watch:${A}`]: { newValue: {} } })).toEqual(
+      [],
+    );
+    // A session key of that name is no watch any more.
+    expect(verdictsChangedBy({ [`watches:${A}`]: { newValue: watch } })).toEqual([]);
   });
 
   it('ignores the progress writes of a running diagnosis', () => {
@@ -122,7 +127,6 @@ describe('verdictsChangedBy', () => {
   it('names each FMC once, whatever changed of it', () => {
     const changed = verdictsChangedBy({
       [`diagnosis:${A}`]: { oldValue: done(10), newValue: done(10, { recheckedAt: 30 }) },
-      [`watches:${A}`]: { newValue: {} },
       [`diagnosis:${B}`]: {
         oldValue: { status: 'running', startedAt: 1 },
         newValue: { status: 'running', startedAt: 1, progress: { done: 1, expected: 2, etaMs: 0 } },

@@ -49,7 +49,7 @@ describe('one storage registry', () => {
       'session:diagnosis:https://fmc.example',
       'session:hints:7',
       'local:watchSchedule',
-      'session:watches:https://fmc.example',
+      'local:watches:https://fmc.example',
     ]);
     const doc = readFileSync(join(ROOT, 'lib/platform/storage.ts'), 'utf8');
     for (const key of keys) {

@@ -1,0 +1,229 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
+import { expect, HINT, test } from './fixtures';
+import { signIn, waitForRegistration } from './helpers';
+
+// Issue 17's watch, against the real built extension and the simulator: a watch says only what it saw. It clears
+// a device the FMC fixed while no FMC tab and no report is open; it ends "could not check" (never "still
+// failing") when the FMC stops answering; and a script of the FMC page cannot drive the hint's controls.
+
+const FLEET = { devices: 6, failing: 2, seed: 7 };
+const FINISHED_WITHIN_MS = 30_000;
+
+test.beforeEach(async ({ sim, background }) => {
+  sim.rest.reset();
+  sim.setFleet(FLEET);
+  await waitForRegistration(background, 3);
+});
+
+function failingDevices(sim: FmcSimulator) {
+  return sim
+    .fleet()
+    .devices.filter((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
+}
+
+async function openModulePage(context: BrowserContext, sim: FmcSimulator): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(sim.url('/health/monitor/module'));
+  await expect(page.locator(HINT)).toHaveCount(failingDevices(sim).length);
+  return page;
+}
+
+async function diagnoseFromReport(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
+  const report = await context.newPage();
+  await report.goto(`chrome-extension://${extensionId}/report.html?fmc=${encodeURIComponent(sim.origin)}`);
+  await signIn(report);
+  await expect(report.getByRole('button', { name: 'Export JSON' })).toBeEnabled({
+    timeout: FINISHED_WITHIN_MS,
+  });
+  return report;
+}
+
+/** Re-check every `everyMinutes` for up to `forMinutes`: the stored setting, as the options page writes it. */
+async function setWatchSchedule(background: Worker, everyMinutes: number, forMinutes: number) {
+  await background.evaluate((schedule) => chrome.storage.local.set({ watchSchedule: schedule }), {
+    everyMinutes,
+    forMinutes,
+  });
+}
+
+/** The stored watch of a device (storage.local), as the worker keeps it. */
+async function storedWatch(background: Worker, origin: string, deviceId: string) {
+  return background.evaluate(
+    async ([key, id]) => {
+      const all = (await chrome.storage.local.get(key as string))[key as string] as
+        | Record<string, { ended?: { outcome: string }; unchecked?: { reason: string }; seen?: unknown }>
+        | undefined;
+      return all?.[id as string] ?? null;
+    },
+    [`watches:${origin}`, deviceId] as const,
+  );
+}
+
+async function startWatchInReport(report: Page, deviceId: string) {
+  await report.locator(`.fleet-table tr[data-device-id="${deviceId}"]`).click();
+  await report.getByRole('button', { name: 'Watch until it clears' }).click();
+  await expect(report.getByTestId('watching')).toBeVisible();
+}
+
+test('a watch from the report clears its device with every FMC tab and the report closed', async ({
+  context,
+  extensionId,
+  background,
+  sim,
+}) => {
+  // 3 s between ticks: Chromium honours short alarms for unpacked extensions.
+  await setWatchSchedule(background, 0.05, 5);
+  const page = await openModulePage(context, sim);
+  const report = await diagnoseFromReport(context, extensionId, sim);
+  const [target] = failingDevices(sim);
+  if (!target) throw new Error('the fleet has a failing device');
+  await startWatchInReport(report, target.id);
+
+  // Nobody looks any more: every FMC tab and the report close; only the worker and its alarm are left.
+  await page.close();
+  await report.close();
+  expect(
+    context.pages().filter((p) => p.url().startsWith(sim.origin) || p.url().includes('report.html')),
+  ).toEqual([]);
+  // Before the fix, a tick reads the device still failing (a positive control that ticks run unattended).
+  await expect
+    .poll(async () => (await storedWatch(background, sim.origin, target.id))?.seen ?? null, {
+      timeout: 20_000,
+    })
+    .not.toBeNull();
+  expect((await storedWatch(background, sim.origin, target.id))?.ended).toBeUndefined();
+
+  expect(sim.fixDevice(target.id)).toBe(true);
+  await expect
+    .poll(async () => (await storedWatch(background, sim.origin, target.id))?.ended?.outcome ?? null, {
+      timeout: 20_000,
+    })
+    .toBe('cleared');
+  // The state is written first, then the notification is shown.
+  await expect
+    .poll(() => background.evaluate(() => chrome.notifications.getAll()))
+    .toEqual({ [`fmc-watch:\n${sim.origin}\n${target.id}`]: true });
+
+  // A page opened afterwards shows the device healthy, and its watch ended cleared. The fixed device's own row
+  // is gone from the simulator's pages; the FMC's Health Monitor shows an alert until its next evaluation, so
+  // the page is drawn as it still was (the same fleet again), and its hint shows what the watch saw.
+  const report2 = await context.newPage();
+  await report2.goto(`chrome-extension://${extensionId}/report.html?fmc=${encodeURIComponent(sim.origin)}`);
+  await expect(report2.locator(`.fleet-table tr[data-device-id="${target.id}"]`)).toHaveAttribute(
+    'data-verdict',
+    'healthy',
+  );
+  await report2.close();
+  sim.setFleet(FLEET);
+  const later = await openModulePage(context, sim);
+  const hint = later.locator(`${HINT} [data-fmc-device="${target.id}"]`);
+  await expect(hint).toHaveAttribute('data-fmc-verdict', 'healthy', { timeout: 5_000 });
+  await expect(
+    later
+      .locator(HINT)
+      .filter({ has: later.locator(`[data-fmc-device="${target.id}"]`) })
+      .getByTestId('watching-tag'),
+  ).toHaveAttribute('data-watch-state', 'cleared');
+  await expect.poll(() => background.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+});
+
+test('a watch ends "could not check" when the FMC stops answering, never "still failing"', async ({
+  context,
+  extensionId,
+  background,
+}) => {
+  // An FMC of its own, on another loopback port (an enabled FMC in the e2e build), that this test stops.
+  const fmc = await startFmcSimulator({ port: 0 });
+  try {
+    fmc.setFleet(FLEET);
+    // Every 3 s, for 12 s.
+    await setWatchSchedule(background, 0.05, 0.2);
+    const report = await diagnoseFromReport(context, extensionId, fmc);
+    const [target] = failingDevices(fmc);
+    if (!target) throw new Error('the fleet has a failing device');
+    await startWatchInReport(report, target.id);
+
+    // The FMC stops answering: no tick can read its alerts any more.
+    await fmc.close();
+    await expect
+      .poll(async () => (await storedWatch(background, fmc.origin, target.id))?.ended?.outcome ?? null, {
+        timeout: 40_000,
+      })
+      .toBe('unchecked');
+    const entry = await storedWatch(background, fmc.origin, target.id);
+    expect(entry?.unchecked?.reason).toBe('unreachable');
+    expect(entry?.seen).toBeUndefined();
+
+    // The report says it, with the reason; nowhere "still failing".
+    const status = report.getByTestId('watch-status');
+    await expect(status).toHaveAttribute('data-watch-state', 'ended-unchecked');
+    await expect(status).toContainText('Watch ended: could not check since');
+    await expect(status).toContainText('the FMC did not answer');
+    await expect(status).not.toContainText(/still/i);
+    await expect(
+      report.locator(`.fleet-table tr[data-device-id="${target.id}"] [data-testid="watching-tag"]`),
+    ).toHaveAttribute('data-watch-state', 'ended-unchecked');
+    await expect
+      .poll(() => background.evaluate(() => chrome.notifications.getAll()))
+      .toEqual({ [`fmc-watch:\n${fmc.origin}\n${target.id}`]: true });
+    await expect.poll(() => background.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+  } finally {
+    await fmc.close().catch(() => undefined);
+  }
+});
+
+test("a script of the FMC page cannot drive the hint's Re-check, Watch or Open in the report; a real click does", async ({
+  context,
+  extensionId,
+  background,
+  sim,
+}) => {
+  // A long schedule: no tick runs during the test, so every REST request is a re-check's.
+  await setWatchSchedule(background, 30, 60);
+  const page = await openModulePage(context, sim);
+  const report = await diagnoseFromReport(context, extensionId, sim);
+  await report.close();
+  const [target] = failingDevices(sim);
+  if (!target) throw new Error('the fleet has a failing device');
+  const hint = page.locator(HINT).filter({ has: page.locator(`[data-fmc-device="${target.id}"]`) });
+  await expect(hint.locator('[data-fmc-verdict]')).toHaveAttribute('data-fmc-verdict', /^(?!healthy$)/);
+  // Open the hint's panel with a real click: its Watch and Open in the report buttons are drawn.
+  await hint.getByRole('button').first().click();
+  await expect(hint.getByRole('button', { name: 'Watch until it clears' })).toBeVisible();
+  const pagesBefore = context.pages().length;
+  const requestsBefore = sim.rest.stats().requests;
+
+  // The page's own script (Playwright's evaluate runs in the page's main world) reaches the open shadow root
+  // and clicks, with click() and with a dispatched event.
+  const driven = await page.evaluate((id) => {
+    const host = [...document.querySelectorAll('[data-fmc-hint]')].find((candidate) =>
+      candidate.shadowRoot?.querySelector(`[data-fmc-device="${id}"]`),
+    );
+    const root = host?.shadowRoot;
+    if (!root) return [];
+    const buttons = [...root.querySelectorAll('button')].filter((button) =>
+      /Re-check|Watch until it clears|Open in the report/.test(button.textContent ?? ''),
+    );
+    for (const button of buttons) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    }
+    return buttons.map((button) => button.textContent?.trim());
+  }, target.id);
+  expect(driven).toEqual(expect.arrayContaining(['Re-check', 'Watch until it clears', 'Open in the report']));
+
+  // Positive control: a real click on Watch starts the watch (stored, the hint says Watching).
+  await hint.getByRole('button', { name: 'Watch until it clears' }).click();
+  await expect.poll(async () => (await storedWatch(background, sim.origin, target.id)) !== null).toBe(true);
+  await expect(hint.getByTestId('watching-tag')).toHaveAttribute('data-watch-state', 'watching');
+  // The page's clicks did nothing: no re-check reached the FMC, no report tab opened.
+  expect(sim.rest.stats().requests - requestsBefore).toBe(0);
+  expect(context.pages().length).toBe(pagesBefore);
+
+  // And a real click on Re-check does re-check (at most 3 requests).
+  await hint.getByRole('button', { name: /^Re-check/ }).click();
+  await expect.poll(() => sim.rest.stats().requests - requestsBefore).toBeGreaterThan(0);
+  await expect(hint.getByRole('button', { name: /^Re-check/ })).toBeEnabled();
+  expect(sim.rest.stats().requests - requestsBefore).toBeLessThanOrEqual(3);
+});
