@@ -30,7 +30,7 @@ const SESSION_ENDED: DiagnosisError = {
  * The full-page report of one FMC. It runs the diagnosis itself (so closing the popup stops nothing) and
  * renders whatever storage.session says about it, which also shows runs the popup started.
  */
-export function Report({ origin, runAtOnce = false }: { origin: string; runAtOnce?: boolean }) {
+export function Report({ origin }: { origin: string }) {
   const lang = currentLang();
   const access = useHostAccess(origin);
   const { loaded, state } = useDiagnosisState(origin);
@@ -38,15 +38,14 @@ export function Report({ origin, runAtOnce = false }: { origin: string; runAtOnc
   const { signedIn, setSignedIn } = useSignedIn(origin, state?.status);
   const { start } = runner;
 
-  // Opened signed in, with nothing diagnosed yet in this browser session, or to take over a run (`&run=1`):
-  // diagnose at once, once.
+  // Opened signed in, with nothing diagnosed yet in this browser session: diagnose at once, once.
   const startedAtOnce = useRef(false);
   useEffect(() => {
     if (!access || !signedIn || !loaded || startedAtOnce.current) return;
-    if (state && !runAtOnce) return;
+    if (state) return;
     startedAtOnce.current = true;
     start();
-  }, [access, signedIn, loaded, state, start, runAtOnce]);
+  }, [access, signedIn, loaded, state, start]);
 
   return (
     <main class="report">

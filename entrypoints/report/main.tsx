@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { localizeDocument } from '../../components/common/document';
 import { bundleMessages, t } from '../../components/i18n';
 import { Report } from '../../components/report/Report';
-import { reportOrigin, reportRunAsked } from '../../lib/protocol/report-url';
+import { reportOrigin } from '../../lib/protocol/report-url';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 
@@ -13,7 +13,7 @@ localizeDocument('reportTitle');
 const origin = reportOrigin(location.search);
 render(
   origin ? (
-    <Report origin={origin} runAtOnce={reportRunAsked(location.search)} />
+    <Report origin={origin} />
   ) : (
     <main class="report">
       <h1>{t('reportHeading')}</h1>

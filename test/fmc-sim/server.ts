@@ -8,6 +8,7 @@ import { createServer as createHttpsServer, Server as HttpsServer } from 'node:h
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
 import {
+  evaluateHealth,
   type FleetOptions,
   fixDevice,
   generateFleet,
@@ -48,8 +49,14 @@ export interface FmcSimulator {
   /** Replaces the fleet (options are not merged with the previous ones). */
   setFleet(options: FleetOptions | SimFleet): SimFleet;
   fleet(): SimFleet;
-  /** Fixes one device (by id or name) as the admin would: see `fixDevice`. False for an unknown device. */
-  fixDevice(idOrName: string): boolean;
+  /**
+   * Fixes one device (by id or name) as the admin would: see `fixDevice`. The REST API reports it at once; the
+   * Health Monitor's pages at their next evaluation (`evaluateHealth`), or at once with `{ pages: true }`.
+   * False for an unknown device.
+   */
+  fixDevice(idOrName: string, options?: { pages?: boolean }): boolean;
+  /** The Health Monitor's pages catch up with what the REST API reports. */
+  evaluateHealth(): void;
   /** The REST API's fault switches and counters. */
   rest: RestApi;
   /** Connections open now (any client): tests wait for 0 before a request that must open its own. */
@@ -150,7 +157,8 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     url: (path) => new URL(path, origin).href,
     setFleet,
     fleet: () => fleet,
-    fixDevice: (idOrName) => fixDevice(fleet, idOrName),
+    fixDevice: (idOrName, fixOptions) => fixDevice(fleet, idOrName, fixOptions),
+    evaluateHealth: () => evaluateHealth(fleet),
     rest: restApi,
     openConnections: () =>
       new Promise<number>((resolve, reject) =>
@@ -199,6 +207,7 @@ async function handle(
   if (!url) return sendJson(res, 400, { error: 'Bad request target' });
   if (url.pathname === '/__sim/fleet') return controlFleet(req, res, ui, setFleet);
   if (url.pathname === '/__sim/devices/fix') return controlFix(req, res, ui);
+  if (url.pathname === '/__sim/health/evaluate') return controlEvaluate(req, res, ui);
   if (url.pathname.startsWith('/__sim/'))
     return sendJson(res, 404, { error: `No control endpoint ${url.pathname}` });
   sendPage(res, routeUi(req.method ?? 'GET', url, ui));
@@ -229,7 +238,24 @@ async function controlFleet(
   sendJson(res, 200, fleetSummary(setFleet(parsed.data)));
 }
 
-/** `POST /__sim/devices/fix` with `{"device": "<id or name>"}`: the admin fixed that device (issue 10). */
+/**
+ * `POST /__sim/health/evaluate`: the Health Monitor's pages catch up with the health alerts (a device fixed with
+ * `/__sim/devices/fix` shows Success on pages loaded from now on).
+ */
+function controlEvaluate(req: IncomingMessage, res: ServerResponse, ui: UiContext): void {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    sendJson(res, 405, { error: `${req.method} is not supported on /__sim/health/evaluate` });
+    return;
+  }
+  evaluateHealth(ui.fleet());
+  sendJson(res, 200, fleetSummary(ui.fleet()));
+}
+
+/**
+ * `POST /__sim/devices/fix` with `{"device": "<id or name>", "pages"?: true}`: the admin fixed that device
+ * (issue 10). The REST API reports it at once, the pages at their next evaluation unless `pages` is true.
+ */
 async function controlFix(req: IncomingMessage, res: ServerResponse, ui: UiContext): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
@@ -240,11 +266,14 @@ async function controlFix(req: IncomingMessage, res: ServerResponse, ui: UiConte
   try {
     json = JSON.parse(body ?? '');
   } catch {
-    return sendJson(res, 400, { error: 'Send {"device": "<id or name>"}' });
+    return sendJson(res, 400, { error: 'Send {"device": "<id or name>", "pages"?: true}' });
   }
-  const parsed = z.strictObject({ device: z.string().min(1).max(400) }).safeParse(json);
+  const parsed = z
+    .strictObject({ device: z.string().min(1).max(400), pages: z.boolean().optional() })
+    .safeParse(json);
   if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
-  if (!fixDevice(ui.fleet(), parsed.data.device)) return sendJson(res, 404, { error: 'No such device' });
+  if (!fixDevice(ui.fleet(), parsed.data.device, { pages: parsed.data.pages ?? false }))
+    return sendJson(res, 404, { error: 'No such device' });
   sendJson(res, 200, fleetSummary(ui.fleet()));
 }
 

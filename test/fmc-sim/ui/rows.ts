@@ -73,8 +73,10 @@ export function monitorModel(fleet: SimFleet, failRows?: readonly string[]): Mon
   const byDevice: DeviceModel[] = [];
   let failingDevices = 0;
   fleet.devices.forEach((device, index) => {
-    const variant = device.failingDataTypes.length > 0 ? failingDevices : index;
-    const failing = new Set(device.failingDataTypes.length > 0 ? (failRows ?? device.failingDataTypes) : []);
+    // The pages show the health module's last evaluation (fleet.ts `fixDevice`, `evaluateHealth`).
+    const shown = device.shownFailingDataTypes ?? device.failingDataTypes;
+    const variant = shown.length > 0 ? failingDevices : index;
+    const failing = new Set(shown.length > 0 ? (failRows ?? shown) : []);
     if (failing.size > 0) failingDevices++;
     const time = checkTime(index);
     const own = DATA_TYPES.map(
