@@ -4,7 +4,8 @@
  *
  * Budget (issue 3): requests = the minimum the API allows, wall time ≤ 1.15 × the lower bound set by the rate
  * limit, zero 429s. The minimum is 1 sign-in + 1 server version (it sets the rate and tells which endpoints
- * exist) + ⌈devices/1000⌉ + ⌈alerts/1000⌉ pages + 4 integration reads + 1 command per failing device.
+ * exist) + ⌈devices/1000⌉ + ⌈alerts/1000⌉ pages + 4 integration reads + 1 command per failing device and per
+ * healthy peer whose DNS the diagnosis compares (3, issue 4; the formula left them out until issue 16's bench).
  * The lower bound is requests ÷ allowed rate.
  *
  * Two runs per size, each on a fresh simulator:
@@ -20,7 +21,7 @@
  *   once, so pacing well lands just under requests ÷ rate; pacing badly (429s, idle windows) lands over it.
  */
 import { FmcClient } from '../lib/fmc/client';
-import { collectFleet } from '../lib/fmc/collect';
+import { collectFleet, DEFAULT_PEERS } from '../lib/fmc/collect';
 import type { FmcLimits } from '../lib/fmc/limiter';
 import { SIM_PASSWORD, SIM_USER, startSim } from '../test/integration/sim-harness';
 import type { BenchFigure } from './types';
@@ -68,7 +69,8 @@ async function run(
 
 function minimumRequests(devices: number): number {
   const failing = devices / 10;
-  return 1 + 1 + Math.ceil(devices / 1000) + Math.max(1, Math.ceil(failing / 1000)) + 4 + failing;
+  const peers = Math.min(DEFAULT_PEERS, devices - failing);
+  return 1 + 1 + Math.ceil(devices / 1000) + Math.max(1, Math.ceil(failing / 1000)) + 4 + failing + peers;
 }
 
 function lowerBoundMs(requests: number, limits: { perMinute: number; windowMs: number }): number {

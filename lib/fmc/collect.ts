@@ -210,7 +210,8 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
   }
 }
 
-const DEFAULT_PEERS = 3;
+/** Healthy devices whose DNS the diagnosis compares with the failing ones (issue 4). */
+export const DEFAULT_PEERS = 3;
 
 /** Healthy devices that can run the command, spread over the list so that sites and models mix. */
 function pickPeers(devices: Part<Device[]>, failingIds: readonly string[], count: number): string[] {

@@ -1,7 +1,16 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import { clickToolbarButton, expect, HINT, test } from './fixtures';
-import { signIn, waitForRegistration } from './helpers';
+import {
+  diagnoseFromReport,
+  failingDevices,
+  setWatchSchedule,
+  shownFailing,
+  signIn,
+  startWatchInReport,
+  storedWatch,
+  waitForRegistration,
+} from './helpers';
 
 // Issue 17: an FMC with a self-signed certificate, the warning passed once in a tab through Chromium's own
 // warning page (no command-line flag, no ignoreHTTPSErrors, nothing stubbed). Chromium honours that decision
@@ -28,12 +37,6 @@ test.beforeEach(async ({ background }) => {
 test.afterEach(async () => {
   await https.close();
 });
-
-function failingDevices(sim: FmcSimulator) {
-  return sim
-    .fleet()
-    .devices.filter((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
-}
 
 /** The FMC's page in a tab, its certificate warning passed once as an admin does: Advanced > Proceed. */
 async function passWarningOnce(context: BrowserContext, sim: FmcSimulator): Promise<Page> {
@@ -119,6 +122,50 @@ test('the worker reaches a self-signed FMC through the offscreen document: popup
     'data-fmc-verdict',
     'healthy',
     { timeout: 15_000 },
+  );
+  expect(reportTabs(context)).toHaveLength(0);
+});
+
+test('a watch on a self-signed FMC clears its device with every FMC tab and the report closed', async ({
+  context,
+  extensionId,
+  background,
+}) => {
+  // 3 s between ticks: Chromium honours short alarms for unpacked extensions (the options page offers minutes).
+  await setWatchSchedule(background, 0.05, 5);
+  const page = await passWarningOnce(context, https);
+  const { report } = await diagnoseFromReport(context, extensionId, https);
+  const [target] = failingDevices(https);
+  if (!target) throw new Error('the fleet has a failing device');
+  await startWatchInReport(report, target.id);
+
+  // Nobody looks any more: every FMC tab and the report close; no page keeps a connection to the FMC.
+  await page.close();
+  await report.close();
+  await noOpenConnection(https);
+  // A positive control that ticks reach the FMC unattended: one reads the device still failing.
+  await expect
+    .poll(async () => (await storedWatch(background, https.origin, target.id))?.seen ?? null, {
+      timeout: 20_000,
+    })
+    .not.toBeNull();
+  expect((await storedWatch(background, https.origin, target.id))?.ended).toBeUndefined();
+
+  expect(https.fixDevice(target.id)).toBe(true);
+  await expect
+    .poll(async () => (await storedWatch(background, https.origin, target.id))?.ended?.outcome ?? null, {
+      timeout: 20_000,
+    })
+    .toBe('cleared');
+
+  // A page opened afterwards (the FMC's Health Monitor still shows the older result) shows its hint healthy.
+  const later = await context.newPage();
+  await later.goto(https.url('/health/monitor/module'));
+  await expect(later.locator(HINT)).toHaveCount(shownFailing(https).length);
+  await expect(later.locator(`${HINT} [data-fmc-device="${target.id}"]`)).toHaveAttribute(
+    'data-fmc-verdict',
+    'healthy',
+    { timeout: 5_000 },
   );
   expect(reportTabs(context)).toHaveLength(0);
 });

@@ -1,79 +1,26 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
+import { startFmcSimulator } from '../fmc-sim/server';
 import { expect, HINT, test } from './fixtures';
-import { signIn, waitForRegistration } from './helpers';
+import {
+  diagnoseFromReport,
+  failingDevices,
+  openModulePage,
+  setWatchSchedule,
+  startWatchInReport,
+  storedWatch,
+  waitForRegistration,
+} from './helpers';
 
 // Issue 17's watch, against the real built extension and the simulator: a watch says only what it saw. It clears
 // a device the FMC fixed while no FMC tab and no report is open; it ends "could not check" (never "still
 // failing") when the FMC stops answering; and a script of the FMC page cannot drive the hint's controls.
 
 const FLEET = { devices: 6, failing: 2, seed: 7 };
-const FINISHED_WITHIN_MS = 30_000;
 
 test.beforeEach(async ({ sim, background }) => {
   sim.rest.reset();
   sim.setFleet(FLEET);
   await waitForRegistration(background, 3);
 });
-
-function failingDevices(sim: FmcSimulator) {
-  return sim
-    .fleet()
-    .devices.filter((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
-}
-
-/** The devices the Health Monitor's pages show failing: the REST API's, and fixed ones the pages still show. */
-function shownFailing(sim: FmcSimulator) {
-  return sim
-    .fleet()
-    .devices.filter((device) =>
-      (device.shownFailingDataTypes ?? device.failingDataTypes).includes('Cisco Cloud Configuration'),
-    );
-}
-
-async function openModulePage(context: BrowserContext, sim: FmcSimulator): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(sim.url('/health/monitor/module'));
-  await expect(page.locator(HINT)).toHaveCount(shownFailing(sim).length);
-  return page;
-}
-
-async function diagnoseFromReport(context: BrowserContext, extensionId: string, sim: FmcSimulator) {
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html?fmc=${encodeURIComponent(sim.origin)}`);
-  await signIn(report);
-  await expect(report.getByRole('button', { name: 'Export JSON' })).toBeEnabled({
-    timeout: FINISHED_WITHIN_MS,
-  });
-  return report;
-}
-
-/** Re-check every `everyMinutes` for up to `forMinutes`: the stored setting, as the options page writes it. */
-async function setWatchSchedule(background: Worker, everyMinutes: number, forMinutes: number) {
-  await background.evaluate((schedule) => chrome.storage.local.set({ watchSchedule: schedule }), {
-    everyMinutes,
-    forMinutes,
-  });
-}
-
-/** The stored watch of a device (storage.local), as the worker keeps it. */
-async function storedWatch(background: Worker, origin: string, deviceId: string) {
-  return background.evaluate(
-    async ([key, id]) => {
-      const all = (await chrome.storage.local.get(key as string))[key as string] as
-        | Record<string, { ended?: { outcome: string }; unchecked?: { reason: string }; seen?: unknown }>
-        | undefined;
-      return all?.[id as string] ?? null;
-    },
-    [`watches:${origin}`, deviceId] as const,
-  );
-}
-
-async function startWatchInReport(report: Page, deviceId: string) {
-  await report.locator(`.fleet-table tr[data-device-id="${deviceId}"]`).click();
-  await report.getByRole('button', { name: 'Watch until it clears' }).click();
-  await expect(report.getByTestId('watching')).toBeVisible();
-}
 
 test('a watch from the report clears its device with every FMC tab and the report closed', async ({
   context,
@@ -84,7 +31,7 @@ test('a watch from the report clears its device with every FMC tab and the repor
   // 3 s between ticks: Chromium honours short alarms for unpacked extensions.
   await setWatchSchedule(background, 0.05, 5);
   const page = await openModulePage(context, sim);
-  const report = await diagnoseFromReport(context, extensionId, sim);
+  const { report } = await diagnoseFromReport(context, extensionId, sim);
   const [target] = failingDevices(sim);
   if (!target) throw new Error('the fleet has a failing device');
   await startWatchInReport(report, target.id);
@@ -146,7 +93,7 @@ test('a watch ends "could not check" when the FMC stops answering, never "still 
     fmc.setFleet(FLEET);
     // Every 3 s, for 12 s.
     await setWatchSchedule(background, 0.05, 0.2);
-    const report = await diagnoseFromReport(context, extensionId, fmc);
+    const { report } = await diagnoseFromReport(context, extensionId, fmc);
     const [target] = failingDevices(fmc);
     if (!target) throw new Error('the fleet has a failing device');
     await startWatchInReport(report, target.id);
@@ -189,7 +136,7 @@ test("a script of the FMC page cannot drive the hint's Re-check, Watch or Open i
   // A long schedule: no tick runs during the test, so every REST request is a re-check's.
   await setWatchSchedule(background, 30, 60);
   const page = await openModulePage(context, sim);
-  const report = await diagnoseFromReport(context, extensionId, sim);
+  const { report } = await diagnoseFromReport(context, extensionId, sim);
   await report.close();
   const [target] = failingDevices(sim);
   if (!target) throw new Error('the fleet has a failing device');
