@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { uiLang } from '../../lib/i18n';
 import type { PageLoop } from '../../lib/page/bridge';
 import type { HintDevice, HintDeviceView } from '../../lib/protocol/hint';
 import { CommandLine } from '../common/CommandLine';
@@ -11,6 +12,7 @@ import {
   WatchingUntil,
 } from '../common/DeviceActions';
 import { t } from '../i18n';
+import { SourceNote } from './HintDetails';
 import { VerdictTag } from './VerdictTag';
 
 /**
@@ -87,7 +89,7 @@ export function DeviceSection({ device, loop, lang }: { device: HintDevice; loop
           <ol class="runbook">
             {view.runbook.map((step, i) => (
               <li key={step.text} class={i === 0 ? 'first' : undefined}>
-                {step.text}
+                {step.text} <SourceNote sources={step.sources} lang={uiLang(lang)} />
                 {step.commands.map((command) => (
                   <CommandLine
                     key={command.command}

@@ -55,6 +55,7 @@ export async function hintDeviceView(origin: string, id: string, lang: Lang): Pr
     evidence: device.evidence.map((evidence) => evidence.text[lang]),
     runbook: device.runbook.map((step) => ({
       text: step.text[lang],
+      sources: step.sources ?? [],
       commands: step.commands.map((command) => ({
         command: command.command,
         shell: command.shell,

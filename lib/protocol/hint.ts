@@ -1,4 +1,5 @@
 import type { Verdict } from '../diagnose/types';
+import type { Source } from '../knowledge/sources';
 import type { WatchState } from './watch';
 
 // The page side of the loop (issue 10): shapes the background sends to content scripts, and the messages our
@@ -41,7 +42,12 @@ export interface HintDeviceView {
   /** Management DNS, proxy and gateway, as label/value pairs ("not read" when `show network` was not). */
   settings: { label: string; value: string }[];
   evidence: string[];
-  runbook: { text: string; commands: { command: string; shell: 'cli' | 'expert'; expect?: string }[] }[];
+  runbook: {
+    text: string;
+    /** Where the step's words come from (issue 18): the TAC note, a Cisco document, or inferred. */
+    sources?: Source[];
+    commands: { command: string; shell: 'cli' | 'expert'; expect?: string }[];
+  }[];
   watching: boolean;
   watch?: { until: number; everyMs: number };
   /** What its watch says, with the reason when it could not check, in the hint's language (issue 17). */

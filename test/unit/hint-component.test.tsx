@@ -504,6 +504,7 @@ describe('the row’s device (issue 10)', () => {
     runbook: [
       {
         text: 'Set a DNS server.',
+        sources: [{ kind: 'seed' as const }],
         commands: [
           {
             command: 'configure network dns servers 10.0.0.53',
@@ -557,6 +558,10 @@ describe('the row’s device (issue 10)', () => {
     const section = root.querySelector('section[data-section="device"]') as HTMLElement;
     expect(section.querySelector('[data-time="checked-at"]')).not.toBeNull();
     expect(section.querySelector('.command .expect')?.textContent).toContain('DNS Servers : 10.0.0.53');
+    // The step says where its words come from (issue 18).
+    expect(section.querySelector('.runbook [data-sources="seed"]')?.textContent).toContain(
+      i18n.text('adviceSourceSeed'),
+    );
     const watch = section.querySelector('button.watch') as HTMLButtonElement;
     expect(watch.getAttribute('aria-pressed')).toBe('false');
     await click(watch);

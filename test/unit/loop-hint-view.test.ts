@@ -310,6 +310,9 @@ describe('hintDeviceView', () => {
         ...(command.expect ? { expect: command.expect.fr } : {}),
       })),
     );
+    // Each step says where its words come from (issue 18), as the stored runbook has it.
+    expect(view?.runbook.map((step) => step.sources)).toEqual(device.runbook.map((step) => step.sources));
+    expect(view?.runbook.every((step) => (step.sources ?? []).length > 0)).toBe(true);
     const text = JSON.stringify(view);
     for (const evidence of device.evidence)
       if (evidence.text.en !== evidence.text.fr) expect(text).not.toContain(JSON.stringify(evidence.text.en));
