@@ -3,7 +3,7 @@ import { DNS_NOTES, type DnsLookupResult, type DnsResolver, lookupHost, required
 import type { Lang } from '../../lib/i18n';
 import { currentResolver } from '../../lib/platform/resolver-setting';
 import { t } from '../i18n';
-import { LookupResult } from './LookupResult';
+import { LookupResult, sharedProblem } from './LookupResult';
 
 /**
  * Quick DNS lookups from the browser: the cloud hosts of the FMC's region in one click, and any name. The
@@ -31,6 +31,9 @@ export function DnsPanel({ regionHost, lang }: { regionHost: string; lang: Lang 
       setBusy(false);
     }
   };
+
+  // A resolver that cannot be reached is one notice, and every name "not checked" (never "does not resolve").
+  const shared = sharedProblem(results, lang);
 
   return (
     <section aria-labelledby="dns-heading" class="dns">
@@ -71,10 +74,15 @@ export function DnsPanel({ regionHost, lang }: { regionHost: string; lang: Lang 
         </button>
       </form>
       {busy && <p role="status">{t('dnsBusy')}</p>}
+      {shared && (
+        <p class="fmc-notice error" role="alert" data-testid="dns-not-checked">
+          {t('dnsNoneChecked')} {shared}
+        </p>
+      )}
       {results.length > 0 && (
         <ul class="lookups" aria-live="polite">
           {results.map((result) => (
-            <LookupResult key={result.name} result={result} lang={lang} />
+            <LookupResult key={result.name} result={result} lang={lang} problemShown={shared !== undefined} />
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 export { createDohResolver, DEFAULT_DOH_TIMEOUT_MS, type DohOptions, resolveDoh } from './doh';
 export * from './error-text';
-export { cnameChain, lookupHost, lookupHosts } from './lookup';
+export { cnameChain, type LookupOutcome, lookupHost, lookupHosts, lookupOutcome } from './lookup';
 export { canonicalName, checkHostName, type HostNameCheck, type HostNameProblem } from './names';
 export { formatNslookup } from './nslookup';
 export * from './settings';

@@ -102,3 +102,19 @@ export function lookupHosts(
 ): Promise<DnsLookupResult>[] {
   return names.map((name) => lookupHost(name, resolver, options));
 }
+
+/**
+ * What a lookup observed about the name (issue 19's "a false DNS answer"): it resolves; the resolver said it does
+ * not (NXDOMAIN, no address, or SERVFAIL: the resolver tried and failed on this name); or nothing was learnt
+ * about the name, because the resolver could not be reached, timed out, refused, or answered something that is
+ * not DNS. Only the first two may be shown as an answer; the third is "not checked".
+ */
+export type LookupOutcome = 'resolves' | 'does-not-resolve' | 'not-checked';
+
+export function lookupOutcome(
+  result: Pick<DnsLookupResult, 'status' | 'addresses' | 'error'>,
+): LookupOutcome {
+  if (result.status === 'ok') return result.addresses.length > 0 ? 'resolves' : 'does-not-resolve';
+  if (result.status === 'nxdomain' || result.status === 'no-data') return 'does-not-resolve';
+  return result.error?.code === 'servfail' ? 'does-not-resolve' : 'not-checked';
+}

@@ -1,7 +1,7 @@
 import { type BrowserDnsResult, type Diagnosis, diagnose } from '../diagnose';
 import { chooseRegion } from '../diagnose/region';
 import type { DnsResolver } from '../dns';
-import { lookupHost } from '../dns/lookup';
+import { lookupHost, lookupOutcome } from '../dns/lookup';
 import { collectFleet, type FleetSnapshot, type FmcClient } from '../fmc';
 import { regionByApiHost } from '../knowledge/regions';
 import { diagnoseInputFrom } from './input';
@@ -76,12 +76,13 @@ export async function resolveFromBrowser(
   if (host === null) return undefined;
   const result = await lookupHost(host, resolver, { signal });
   // Only the resolver's own verdict on the name counts: an unreachable or refusing resolver says nothing
-  // about the name, and must not read as "does not resolve from here either".
-  if (result.status === 'error' && result.error?.code !== 'servfail') return undefined;
+  // about the name, and must not read as "does not resolve from here either" (lib/dns `lookupOutcome`).
+  const outcome = lookupOutcome(result);
+  if (outcome === 'not-checked') return undefined;
   return [
     {
       host,
-      ok: result.status === 'ok' && result.addresses.length > 0,
+      ok: outcome === 'resolves',
       addresses: result.addresses,
       ...(result.error
         ? { error: result.error.code }
