@@ -142,3 +142,29 @@ test('hostile device names stay text in the popup and do not break its layout', 
   // A 300-character name wraps instead of widening the popup.
   expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
+
+test('the popup, the report and the options draw their text at 13 px or more (Chromium shrinks extension pages to 75 %)', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const { popup } = await openOnFmc(context, extensionId, sim);
+  const pages = [
+    popup,
+    await context.newPage().then(async (page) => {
+      await page.goto(`chrome-extension://${extensionId}/report.html?fmc=${encodeURIComponent(sim.origin)}`);
+      return page;
+    }),
+    await context.newPage().then(async (page) => {
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    }),
+  ];
+  for (const page of pages) {
+    // Body text: the first paragraph each page draws (its font follows the page's base size).
+    const paragraph = page.locator('main p').first();
+    await expect(paragraph).toBeVisible();
+    const px = await paragraph.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(px, page.url()).toBeGreaterThanOrEqual(13);
+  }
+});
