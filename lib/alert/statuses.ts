@@ -141,9 +141,6 @@ export const ALERT_FILTER_STATUSES: readonly KnownStatus[] = (Object.keys(STATUS
   (status) => STATUSES[status].alert && STATUSES[status].inAlertEnum && STATUSES[status].meaning !== 'clear',
 );
 
-/** @deprecated The alerts filter's statuses: use `ALERT_FILTER_STATUSES` (kept for callers not yet moved). */
-export const FAILING_STATUSES = ALERT_FILTER_STATUSES;
-
 /**
  * Whether a device whose overall health is this is a suspect where the health alerts cannot be read (FMC
  * before 6.7, or the endpoint failed): every health that is not clear, so BLACK (critical) and BLUE or a

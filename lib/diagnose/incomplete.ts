@@ -46,8 +46,8 @@ export const INCOMPLETE_REASONS = {
     fr: 'La liste des équipements est incomplète : {error} Les équipements que nomment les alertes d’intégrité ont été lus un par un.',
   },
   alertsFailed: {
-    en: '{error} Devices whose health is red or yellow were examined instead.',
-    fr: '{error} Les équipements dont l’état de santé est rouge ou jaune ont été examinés à la place.',
+    en: '{error} Devices whose health is not green (red, yellow, black or unknown) were examined instead.',
+    fr: '{error} Les équipements dont l’état de santé n’est pas vert (rouge, jaune, noir ou inconnu) ont été examinés à la place.',
   },
   alertsPartial: {
     en: 'The health alerts are incomplete: {error}',

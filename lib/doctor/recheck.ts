@@ -24,7 +24,7 @@ export interface RecheckOptions {
  * requests, three when the token is renewed), looks the region's host up from the browser again when a
  * resolver is set, and gives the diagnosis with this device's new verdict, decided against the integration
  * verdict the diagnosis stored (the integration is not read again). The device is `healthy` once its alert is
- * gone or no longer red or yellow: the alerts are asked for those statuses only.
+ * gone or no longer in a status that is not clear: the alerts are asked for those statuses only (ALERT_FILTER_STATUSES).
  */
 export async function recheckDevice(options: RecheckOptions): Promise<Diagnosis> {
   const { client, previous, deviceId, signal } = options;

@@ -38,12 +38,12 @@ import { openReport } from './report-tab';
  * watched devices (lib/fmc/watch-read.ts: one request, two when the token is renewed, whatever the number of
  * devices), then `show network` of each device whose alert changed (to judge it again in the diagnosis). Its
  * outcome per device is one of:
- * - seen cleared (the read lists no red or yellow alert for it): the watch ends "cleared";
- * - seen still failing (red or yellow): it goes on, and at its limit ends "still failing at the limit";
+ * - seen cleared (the read lists no alert that is not clear (red, yellow, error) for it): the watch ends "cleared";
+ * - seen still failing (red, yellow or error): it goes on, and at its limit ends "still failing at the limit";
  * - not checked (no answer, 5xx or 429 after the client's retries, no session, refused, unreadable), with the
  *   reason and since when (`WatchEntry.unchecked`): it goes on, and at its limit ends "could not check since
  *   HH:MM: <reason>". The limit's verdict is the last tick's: "still failing" only when the tick at the limit
- *   read the alert red or yellow; a watch whose FMC never answered never says "still failing".
+ *   read the alert not clear; a watch whose FMC never answered never says "still failing".
  * A tick never waits behind another: one still running when the alarm fires again (or while a diagnosis or
  * re-check holds the FMC's lock) is skipped. "Stop watching" aborts the running tick at once.
  */

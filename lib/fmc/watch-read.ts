@@ -1,5 +1,5 @@
 import { CLOUD_ALERT_MODULES, isCloudAlertOf } from '../alert/rest';
-import { FAILING_STATUSES, isClearStatus } from '../alert/statuses';
+import { ALERT_FILTER_STATUSES, isClearStatus } from '../alert/statuses';
 import type { FmcClient } from './client';
 import type { Part, ShowNetworkResult } from './collect';
 import { FmcError, isFatal } from './errors';
@@ -9,15 +9,15 @@ import { parseShowNetwork } from './show-network';
 import { ENDPOINT_SINCE, versionAtLeast } from './version';
 
 /**
- * A watch tick's one read (issue 17): the red or yellow Cloud Configuration alerts of every watched device of
- * an FMC at once, `health/alerts?filter=moduleIDs:THREAT_DATA_UPDATES,CONN_STATUS_SSE;status:red,yellow;
+ * A watch tick's one read (issue 17): the Cloud Configuration alerts that are not clear of every watched device
+ * of an FMC at once, `health/alerts?filter=moduleIDs:THREAT_DATA_UPDATES,CONN_STATUS_SSE;status:red,yellow,error;
  * deviceUUIDs:<id>,<id>…` (the filters of `../shared/docs/fmc-rest-api.md`; the same modules and statuses as one
  * device's re-check, lib/fmc/collect.ts `collectDevice`). One request for up to 1,000 alerts (the FMC's largest
  * page), whatever the number of devices; a token renewal when one is due is the only other request.
  *
  * Each watched device maps to its failing alert, or null when the FMC lists none for it: the alerts were asked
- * for red and yellow only, so none means the check no longer fails (an FMC that ignored the status filter and
- * sent a green or recovered one says the same: `isClearStatus`). A list read only in part (an item the
+ * for the statuses that are not clear only (`ALERT_FILTER_STATUSES`), so none means the check no longer fails
+ * (an FMC that ignored the status filter and sent a green or recovered one says the same: `isClearStatus`). A list read only in part (an item the
  * schema rejected, a page missing) rejects: a missing alert would read as "cleared", a claim not seen.
  */
 /** The most device ids a tick names in its alerts filter. */
@@ -34,7 +34,7 @@ export async function readWatchedAlerts(
   const filtered = deviceIds.length <= MAX_FILTERED_DEVICES;
   const listed = await listHealthAlerts(
     client,
-    { moduleIds: CLOUD_ALERT_MODULES, statuses: FAILING_STATUSES, ...(filtered ? { deviceIds } : {}) },
+    { moduleIds: CLOUD_ALERT_MODULES, statuses: ALERT_FILTER_STATUSES, ...(filtered ? { deviceIds } : {}) },
     signal,
   );
   if (listed.gaps.length > 0) throw listed.gaps[0];

@@ -45,8 +45,8 @@ export const LOOP_MESSAGES = {
     fr: 'Toujours en échec : {device}',
   },
   'notify-limit-body': {
-    en: 'The watch of {device} on {fmc} ended after {minutes} min: its Cloud Configuration alert was still red or yellow at the last check ({time}). Open the report for its runbook.',
-    fr: "La surveillance de {device} sur {fmc} s'est arrêtée après {minutes} min : son alerte Cloud Configuration était toujours rouge ou jaune à la dernière vérification ({time}). Ouvrez le rapport pour sa procédure.",
+    en: 'The watch of {device} on {fmc} ended after {minutes} min: its Cloud Configuration alert had not cleared at the last check ({time}). Open the report for its runbook.',
+    fr: "La surveillance de {device} sur {fmc} s'est arrêtée après {minutes} min : son alerte Cloud Configuration n’était pas levée à la dernière vérification ({time}). Ouvrez le rapport pour sa procédure.",
   },
   'notify-unchecked-title': {
     en: 'Could not check: {device}',
@@ -70,8 +70,8 @@ export const LOOP_MESSAGES = {
     fr: "Surveillé jusqu'à {until} : pas encore vérifié.",
   },
   'state-watching-seen': {
-    en: 'Watching until {until}: still red or yellow at {time}.',
-    fr: "Surveillé jusqu'à {until} : toujours rouge ou jaune à {time}.",
+    en: 'Watching until {until}: not cleared at {time}.',
+    fr: "Surveillé jusqu'à {until} : pas levée à {time}.",
   },
   'state-unchecked': {
     en: 'Watching until {until}: could not check since {since}: {reason}.',

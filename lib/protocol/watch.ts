@@ -56,7 +56,7 @@ export interface WatchEntry {
   everyMs: number;
   lang: Lang;
   name?: string;
-  /** The last tick that read its alert: when, and the alert's status then (null: no red or yellow alert). */
+  /** The last tick that read its alert: when, and the alert's status then (null: no alert that is not clear). */
   seen?: { at: number; status: string | null };
   /**
    * Ticks that could not check since the last one that did (or since the start): when the first of them ran,

@@ -64,7 +64,9 @@ test('the popup says what is missing instead of an all clear', async ({ context,
   const { popup } = await openOnFmc(context, extensionId, sim);
   await signIn(popup);
   const notice = popup.getByTestId('incomplete-notice');
-  await expect(notice.locator('li[data-part="alerts"]')).toContainText('red or yellow were examined instead');
+  await expect(notice.locator('li[data-part="alerts"]')).toContainText(
+    'not green (red, yellow, black or unknown) were examined instead',
+  );
   await expect(popup.getByTestId('failing-unknown')).toContainText('cannot be told');
   await expect(popup.getByText('No device reports')).toHaveCount(0);
 });

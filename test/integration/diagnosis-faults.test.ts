@@ -188,7 +188,9 @@ describe('the other pieces', () => {
       inject: [{ match: 'health/alerts', times: 50, status: 500 }],
     });
     expect(diagnosis.incomplete.map((entry) => entry.part)).toEqual(['alerts']);
-    expect(diagnosis.incomplete[0]?.reason.en).toContain('red or yellow were examined instead');
+    expect(diagnosis.incomplete[0]?.reason.en).toContain(
+      'not green (red, yellow, black or unknown) were examined instead',
+    );
     expect(diagnosis.failingComplete).toBe(false);
   });
 

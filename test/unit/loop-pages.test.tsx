@@ -237,7 +237,7 @@ describe('DeviceLoop', () => {
       'paused',
       /^Sign in to resume watching/,
     ],
-    [{ seen: { at: Date.parse(CLEARED), status: 'RED' } }, 'watching', /still red or yellow at/],
+    [{ seen: { at: Date.parse(CLEARED), status: 'RED' } }, 'watching', /not cleared at/],
     [
       {
         seen: { at: Date.parse(CLEARED), status: 'RED' },

@@ -323,7 +323,7 @@ describe('watchTick: a watch says only what it saw (issue 17)', () => {
       const entry = await entryOf(id);
       expect(entry.seen?.status).toBe('RED');
       expect(watchState(entry)).toBe('watching');
-      expect(watchStatusText(entry, 'en')).toContain('still red or yellow');
+      expect(watchStatusText(entry, 'en')).toContain('not cleared at');
     }
     // Nothing new was seen of the devices: the diagnosis is not rewritten.
     expect(await readDiagnosisState(ORIGIN)).toEqual(before);
@@ -347,7 +347,7 @@ describe('watchTick: a watch says only what it saw (issue 17)', () => {
     const [, title, body] = notify.mock.calls[0] ?? [];
     expect(title).toBe(loopText('notify-limit-title', 'en', { device: 'Branch FTD' }));
     expect(body).toContain(`${WATCH_DEFAULTS.forMinutes} min`);
-    expect(body).toContain('still red or yellow at the last check');
+    expect(body).toContain('had not cleared at the last check');
   });
 
   it.each([
