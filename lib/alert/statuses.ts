@@ -23,6 +23,11 @@ export interface StatusFacts {
    * the oldest spec we have of the alerts endpoint (FMC 6.7+), so the only statuses the alerts filter may send.
    */
   inAlertEnum: boolean;
+  /**
+   * In the cdFMC OpenAPI's enum of `HealthAlert.status` (the 7.0 enum plus FAILED, ../shared/docs/cdfmc.md
+   * "Endpoints"): the statuses the alerts filter may send to a cdFMC (issue 20).
+   */
+  inCdfmcAlertEnum: boolean;
   /** Where the status and its meaning come from; `inferred` where no source states the meaning. */
   source: string;
   /** Whether the meaning is our reading rather than a source's statement. */
@@ -43,6 +48,7 @@ export const STATUSES = {
     alert: true,
     device: true,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     source: `${SPEC_70}; ${CENTREON} (neither warning nor critical)`,
     inferred: false,
   },
@@ -51,6 +57,7 @@ export const STATUSES = {
     alert: true,
     device: true,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     source: `${SPEC_70}; ${CENTREON} (warning); Cisco's alert examples filter on status:red,yellow (../shared/docs/fmc-rest-api.md)`,
     inferred: false,
   },
@@ -59,6 +66,7 @@ export const STATUSES = {
     alert: true,
     device: true,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     source: `${SPEC_70}; ${CENTREON} (critical)`,
     inferred: false,
   },
@@ -67,6 +75,7 @@ export const STATUSES = {
     alert: false,
     device: true,
     inAlertEnum: false,
+    inCdfmcAlertEnum: false,
     // Centreon raises critical on it; what the FMC means by it (device unreachable, a module in error) is not
     // documented by Cisco, so the extension says only that the device health is BLACK.
     source: `${CENTREON} (critical, like red)`,
@@ -77,6 +86,7 @@ export const STATUSES = {
     alert: false,
     device: true,
     inAlertEnum: false,
+    inCdfmcAlertEnum: false,
     // Centreon counts blue devices but raises neither warning nor critical: no source says what it means.
     source: `${CENTREON} (counted, neither warning nor critical); meaning not documented by Cisco`,
     inferred: true,
@@ -86,6 +96,7 @@ export const STATUSES = {
     alert: true,
     device: false,
     inAlertEnum: false,
+    inCdfmcAlertEnum: true,
     // The cdFMC spec lists it without a description: the word is read as a failure.
     source:
       'Cisco cdFMC OpenAPI, HealthAlert.status adds FAILED (../shared/docs/cdfmc.md); meaning inferred from the word',
@@ -96,6 +107,7 @@ export const STATUSES = {
     alert: true,
     device: false,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     // "The health test did not run": the alert says nothing of the cloud connection either way.
     source: `${SPEC_70}; ${CDFMC_ALERTS}: Error, "The health test did not run."`,
     inferred: false,
@@ -105,6 +117,7 @@ export const STATUSES = {
     alert: true,
     device: false,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     // The module is switched off in the health policy (scenario 1's fix): it no longer reports a failure.
     source: `${SPEC_70}; the health policy's Enabled Off (the TAC note's scenario 1)`,
     inferred: true,
@@ -114,6 +127,7 @@ export const STATUSES = {
     alert: true,
     device: false,
     inAlertEnum: true,
+    inCdfmcAlertEnum: true,
     source: `${SPEC_70}; ${CDFMC_ALERTS}: Recovered, "met the criteria to return to a normal alert status, following a Critical or Warning alert status"`,
     inferred: false,
   },
@@ -135,11 +149,29 @@ export function statusMeaning(status: unknown): StatusMeaning {
 /**
  * The alert statuses the health alerts are asked for: every status that is not clear and that the 7.0 enum
  * accepts (RED, YELLOW, ERROR). FAILED stays out: the 7.0 enum lacks it and an FMC may reject a filter value
- * outside its enum; a FAILED alert an FMC sends anyway is still read as failing.
+ * outside its enum; a FAILED alert an FMC sends anyway is still read as failing. A cdFMC is asked for FAILED
+ * too (`CDFMC_ALERT_FILTER_STATUSES`).
  */
 export const ALERT_FILTER_STATUSES: readonly KnownStatus[] = (Object.keys(STATUSES) as KnownStatus[]).filter(
   (status) => STATUSES[status].alert && STATUSES[status].inAlertEnum && STATUSES[status].meaning !== 'clear',
 );
+
+/**
+ * The same for a cdFMC (issue 20): every status that is not clear and that the cdFMC spec's enum accepts, so
+ * FAILED too (RED, YELLOW, FAILED, ERROR). Sent only on a cdFMC (a bearer session): an on-prem FMC keeps
+ * `ALERT_FILTER_STATUSES`, its 7.x enum having no FAILED.
+ */
+export const CDFMC_ALERT_FILTER_STATUSES: readonly KnownStatus[] = (
+  Object.keys(STATUSES) as KnownStatus[]
+).filter(
+  (status) =>
+    STATUSES[status].alert && STATUSES[status].inCdfmcAlertEnum && STATUSES[status].meaning !== 'clear',
+);
+
+/** The alert statuses to ask an FMC for: a cdFMC's enum has FAILED, an on-prem FMC's has not. */
+export function alertFilterStatuses(platform: 'on-prem' | 'cdfmc'): readonly KnownStatus[] {
+  return platform === 'cdfmc' ? CDFMC_ALERT_FILTER_STATUSES : ALERT_FILTER_STATUSES;
+}
 
 /**
  * Whether a device whose overall health is this is a suspect where the health alerts cannot be read (FMC

@@ -12,6 +12,8 @@ export const INCOMPLETE_PARTS = [
   'securex',
   'cloudRegions',
   'dnsServerGroups',
+  // A cdFMC's `cloudintegrations` (issue 20): one of its two scenario signals.
+  'cloudIntegration',
 ] as const;
 export type IncompletePart = (typeof INCOMPLETE_PARTS)[number];
 
@@ -30,6 +32,7 @@ export const PART_LABELS: Record<IncompletePart, Localized> = {
   securex: { en: 'SecureX settings', fr: 'Paramètres SecureX' },
   cloudRegions: { en: 'Cloud region', fr: 'Région cloud' },
   dnsServerGroups: { en: 'DNS server groups', fr: 'Groupes de serveurs DNS' },
+  cloudIntegration: { en: 'Cloud integration (cdFMC)', fr: 'Intégration cloud (cdFMC)' },
 };
 
 /**
@@ -47,7 +50,7 @@ export const INCOMPLETE_REASONS = {
   },
   alertsFailed: {
     en: '{error} Devices whose health is not green (red, yellow, black or unknown) were examined instead.',
-    fr: '{error} Les équipements dont l’état de santé n’est pas vert (rouge, jaune, noir ou inconnu) ont été examinés à la place.',
+    fr: '{error} Les équipements dont l’état d’intégrité n’est pas vert (rouge, jaune, noir ou inconnu) ont été examinés à la place.',
   },
   alertsPartial: {
     en: 'The health alerts are incomplete: {error}',

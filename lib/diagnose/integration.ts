@@ -24,6 +24,10 @@ export function decideIntegration(integration: IntegrationInput | null | undefin
     eventsSent: scenario.eventsSent,
     securex: scenario.securex,
     scenarioInference: { inferred: true, uncertain: scenario.uncertain, note: scenario.note },
+    // A cloud-delivered FMC (issue 20) says which platform it is and its own verdict, `undetermined` included.
+    ...(scenario.platform ? { platform: scenario.platform } : {}),
+    ...(scenario.cloudIntegration ? { cloudIntegration: scenario.cloudIntegration } : {}),
+    ...(scenario.verdict ? { verdict: scenario.verdict } : {}),
   };
 }
 
@@ -36,6 +40,9 @@ export function scenarioOf(integration: IntegrationDiagnosis): ScenarioInference
     eventsSent: integration.eventsSent,
     securex: integration.securex,
     note: integration.scenarioInference.note,
+    ...(integration.platform ? { platform: integration.platform } : {}),
+    ...(integration.cloudIntegration ? { cloudIntegration: integration.cloudIntegration } : {}),
+    ...(integration.verdict ? { verdict: integration.verdict } : {}),
   };
 }
 

@@ -1,5 +1,11 @@
 import type { Localized } from '../i18n';
-import type { CloudEventsState, IntegrationInput, SecurexState } from './types';
+import type {
+  CloudEventsState,
+  CloudIntegrationState,
+  IntegrationInput,
+  IntegrationVerdict,
+  SecurexState,
+} from './types';
 
 export interface ScenarioInference {
   scenario: 1 | 2;
@@ -8,6 +14,10 @@ export interface ScenarioInference {
   eventsSent: string[];
   securex: SecurexState;
   note: Localized;
+  /** A cloud-delivered FMC's inference (issue 20) carries these three; an on-prem one none. */
+  platform?: 'cdfmc';
+  cloudIntegration?: CloudIntegrationState;
+  verdict?: IntegrationVerdict;
 }
 
 const SEND_FLAG = /^send(.+)Events$/;
@@ -22,6 +32,7 @@ const SEND_FLAG = /^send(.+)Events$/;
  * fault. Any unread setting marks the inference uncertain.
  */
 export function inferScenario(integration: Partial<IntegrationInput> | null | undefined): ScenarioInference {
+  if (integration?.platform === 'cdfmc') return inferCdfmcScenario(integration);
   const events = readCloudEvents(integration?.cloudEvents);
   const securex = readSecurex(integration?.securex);
   const off =
@@ -106,3 +117,150 @@ function scenarioNote(off: boolean, knownOn: boolean, uncertain: boolean): Local
   if (!uncertain) return NOTES.on;
   return { en: NOTES.on.en + PARTLY_READ.en, fr: NOTES.on.fr + PARTLY_READ.fr };
 }
+
+/**
+ * A cloud-delivered FMC's scenario (issue 20). Its API has no `securexconfigs` (../shared/docs/cdfmc.md, the
+ * cdFMC spec 1.13.0 lists only `operational/refreshsecurexconfigs`), so the on-prem test cannot be reused; the
+ * signals are `cloudeventsconfigs` and the cdFMC's own `cloudintegrations`. Scenario 2 when one of them shows
+ * integration on: an event kind sent to the cloud (as on-prem), or `cloudintegrations.enabled` true (a field
+ * Cisco does not document: read from its name, and said so). Otherwise the reads cannot tell: the cdFMC itself
+ * seems registered with SSE (SCC keeps `sseDeviceData` for it: "inferred" in cdfmc.md), so "integration off, the alert is expected"
+ * may not exist as on-prem, and nothing read says it does. The verdict is then `undetermined`, worded with the
+ * reads that could not tell; `scenario` holds 2, whose checks do no harm if integration is in fact off, and is
+ * never stated as a fact.
+ */
+function inferCdfmcScenario(integration: Partial<IntegrationInput>): ScenarioInference {
+  const events = readCloudEvents(integration.cloudEvents);
+  const cloudIntegration = readCloudIntegration(integration.cloudIntegration);
+  // The cdFMC API has no SecureX setting at all: absent, never read.
+  const securex: SecurexState = 'absent';
+  const base = {
+    cloudEvents: events.state,
+    eventsSent: events.sent,
+    securex,
+    platform: 'cdfmc' as const,
+    cloudIntegration,
+  };
+  const partly = events.state === 'error' || cloudIntegration === 'error';
+  if (events.state === 'sent' || cloudIntegration === 'enabled') {
+    const why = [
+      events.state === 'sent' ? CDFMC_TEXT.eventsSent : null,
+      cloudIntegration === 'enabled' ? CDFMC_TEXT.integrationEnabled : null,
+    ].filter((part): part is Localized => part !== null);
+    const parts = [...why, CDFMC_TEXT.on, ...(partly ? [PARTLY_READ] : [])];
+    return { ...base, scenario: 2, uncertain: partly, verdict: 'scenario-2', note: joinLocalized(parts) };
+  }
+  const reads = [EVENTS_READ[events.state], INTEGRATION_READ[cloudIntegration]].filter(
+    (part): part is Localized => part !== undefined,
+  );
+  return {
+    ...base,
+    scenario: 2,
+    uncertain: true,
+    verdict: 'undetermined',
+    note: joinLocalized([CDFMC_TEXT.undetermined, ...reads, CDFMC_TEXT.whyNot1, CDFMC_TEXT.assumed]),
+  };
+}
+
+function readCloudIntegration(value: unknown): CloudIntegrationState {
+  if (value === 'error') return 'error';
+  if (value === null || value === undefined || typeof value !== 'object') return 'absent';
+  return (value as { enabled?: unknown }).enabled === true ? 'enabled' : 'disabled';
+}
+
+function joinLocalized(parts: readonly Localized[]): Localized {
+  return {
+    en: parts.map((part) => part.en.trim()).join(' '),
+    fr: parts.map((part) => part.fr.trim()).join(' '),
+  };
+}
+
+/** What each read said, when it could not tell (the `undetermined` verdict names them). */
+const EVENTS_READ: Partial<Record<CloudEventsState, Localized>> = {
+  none: {
+    en: 'cloudeventsconfigs: no event kind is sent to the cloud.',
+    fr: 'cloudeventsconfigs : aucun type d’événement n’est envoyé au cloud.',
+  },
+  absent: {
+    en: 'cloudeventsconfigs: this cdFMC returned no setting.',
+    fr: 'cloudeventsconfigs : ce cdFMC n’a renvoyé aucun paramètre.',
+  },
+  error: {
+    en: 'cloudeventsconfigs could not be read.',
+    fr: 'cloudeventsconfigs n’a pas pu être lu.',
+  },
+};
+
+const INTEGRATION_READ: Partial<Record<CloudIntegrationState, Localized>> = {
+  disabled: {
+    en: 'cloudintegrations: enabled is not true (Cisco does not document what this field means).',
+    fr: 'cloudintegrations : enabled n’est pas vrai (Cisco ne documente pas le sens de ce champ).',
+  },
+  absent: {
+    en: 'cloudintegrations: not offered by this cdFMC (404).',
+    fr: 'cloudintegrations : non proposé par ce cdFMC (404).',
+  },
+  error: {
+    en: 'cloudintegrations could not be read.',
+    fr: 'cloudintegrations n’a pas pu être lu.',
+  },
+};
+
+const CDFMC_TEXT = {
+  eventsSent: {
+    en: 'Inferred, not stated by the cdFMC: events are sent to the cloud (cloudeventsconfigs).',
+    fr: 'Déduit, et non indiqué par le cdFMC : des événements sont envoyés au cloud (cloudeventsconfigs).',
+  },
+  integrationEnabled: {
+    en: 'Inferred, not stated by the cdFMC: cloudintegrations reports enabled: true (Cisco does not document what this field means; read from its name).',
+    fr: 'Déduit, et non indiqué par le cdFMC : cloudintegrations indique enabled: true (Cisco ne documente pas le sens de ce champ ; lu d’après son nom).',
+  },
+  on: {
+    en: 'Cloud integration looks switched on (scenario 2 of TAC note 217616): the devices must reach SSE.',
+    fr: 'L’intégration cloud semble activée (scénario 2 de la note TAC 217616) : les équipements doivent joindre SSE.',
+  },
+  undetermined: {
+    en: 'Undetermined: on this cloud-delivered FMC, what was read cannot tell scenario 1 (integration off, the alert is expected) from scenario 2 (integration on) of TAC note 217616.',
+    fr: 'Indéterminé : sur ce FMC livré dans le cloud, ce qui a été lu ne permet pas de distinguer le scénario 1 (intégration désactivée, l’alerte est attendue) du scénario 2 (intégration activée) de la note TAC 217616.',
+  },
+  whyNot1: {
+    en: 'A cdFMC has no SecureX setting (securexconfigs is not in its API), so the on-prem test for scenario 1 does not apply; and SCC seems to register the cdFMC itself with Cisco’s cloud (our inference), so scenario 1 may not exist as on-prem.',
+    fr: 'Un cdFMC n’a pas de paramètre SecureX (securexconfigs ne fait pas partie de son API) : le test du scénario 1 d’un FMC sur site ne s’applique donc pas ; et SCC semble enregistrer le cdFMC lui-même auprès du cloud de Cisco (notre déduction), si bien que le scénario 1 n’existe peut-être pas comme sur site.',
+  },
+  assumed: {
+    en: 'The devices are checked as in scenario 2, whose checks do no harm if integration is in fact off; if cloud integration is meant to be off, switch the health module off instead.',
+    fr: 'Les équipements sont vérifiés comme dans le scénario 2, dont les vérifications sont sans risque si l’intégration est en fait désactivée ; si l’intégration cloud doit rester désactivée, désactivez plutôt le module d’intégrité.',
+  },
+} satisfies Record<string, Localized>;
+
+/**
+ * A cdFMC device's evidence line in place of the on-prem SecureX one (whose "no such setting, before 7.0" would
+ * be untrue on a cdFMC 10.0): SecureX is not in its API, and what its `cloudintegrations` said.
+ */
+export function cdfmcIntegrationEvidence(inference: Pick<ScenarioInference, 'cloudIntegration'>): Localized {
+  const state = inference.cloudIntegration ?? 'absent';
+  return joinLocalized([CDFMC_EVIDENCE.securex, CDFMC_EVIDENCE[state]]);
+}
+
+const CDFMC_EVIDENCE = {
+  securex: {
+    en: 'SecureX: not in a cloud-delivered FMC’s API.',
+    fr: 'SecureX : absent de l’API d’un FMC livré dans le cloud.',
+  },
+  enabled: {
+    en: 'Cloud integration (cloudintegrations): enabled (a field Cisco does not document).',
+    fr: 'Intégration cloud (cloudintegrations) : activée (un champ que Cisco ne documente pas).',
+  },
+  disabled: {
+    en: 'Cloud integration (cloudintegrations): not enabled (a field Cisco does not document).',
+    fr: 'Intégration cloud (cloudintegrations) : non activée (un champ que Cisco ne documente pas).',
+  },
+  absent: {
+    en: 'Cloud integration (cloudintegrations): not offered by this cdFMC.',
+    fr: 'Intégration cloud (cloudintegrations) : non proposée par ce cdFMC.',
+  },
+  error: {
+    en: 'Cloud integration (cloudintegrations): could not be read.',
+    fr: 'Intégration cloud (cloudintegrations) : lecture impossible.',
+  },
+} satisfies Record<'securex' | CloudIntegrationState, Localized>;

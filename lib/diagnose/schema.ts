@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INCOMPLETE_PARTS } from './incomplete';
-import { DIAGNOSIS_SCHEMA_ID, VERDICTS } from './types';
+import { CLOUD_INTEGRATION_STATES, DIAGNOSIS_SCHEMA_ID, INTEGRATION_VERDICTS, VERDICTS } from './types';
 
 /**
  * The diagnosis's run-time checks, the one place they are written: the shape itself is ./types.ts, and these
@@ -38,6 +38,10 @@ export const DiagnosisSchema = z.looseObject({
     region: z.string().nullable(),
     sseHost: z.string(),
     scenario: z.union([z.literal(1), z.literal(2)]),
+    // A cloud-delivered FMC's (issue 20): optional, absent on an on-prem FMC's diagnosis.
+    platform: z.literal('cdfmc').optional(),
+    cloudIntegration: z.enum(CLOUD_INTEGRATION_STATES).optional(),
+    verdict: z.enum(INTEGRATION_VERDICTS).optional(),
   }),
   devices: z.array(DeviceDiagnosisSchema),
   /**

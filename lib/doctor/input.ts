@@ -39,6 +39,13 @@ export function diagnoseInputFrom(
         : absentOrError(integration.securex),
       regionHost: current?.domain ?? null,
       ...(current?.name ? { regionName: current.name } : {}),
+      // A cdFMC (issue 20): its scenario comes from cloud events and its `cloudintegrations`.
+      ...(snapshot.platform === 'cdfmc'
+        ? {
+            platform: 'cdfmc' as const,
+            cloudIntegration: cloudIntegrationOf(integration.cloudIntegration),
+          }
+        : {}),
     },
     devices: knownDevices(snapshot).map(({ id, device }): DeviceInput => {
       const alert = cloudAlertOf(id, alerts);
@@ -118,6 +125,7 @@ export function incompleteParts(snapshot: FleetSnapshot): IncompleteEntry[] {
   for (const [part, piece] of [
     ['cloudEvents', integration.cloudEvents],
     ['securex', integration.securex],
+    ...(integration.cloudIntegration ? [['cloudIntegration', integration.cloudIntegration] as const] : []),
   ] as const) {
     if (!piece.ok && !absent(piece)) add(part, INCOMPLETE_REASONS.setting, localized(piece.error));
   }
@@ -162,6 +170,21 @@ function absent<T>(part: Part<T>): boolean {
   return !part.ok && part.error.code === 'not-on-version';
 }
 
+/** A cdFMC's `cloudintegrations` as the scenario reads it: 404 is null, a failure 'error'. */
+function cloudIntegrationOf(
+  part: FleetSnapshot['integration']['cloudIntegration'],
+): Exclude<DiagnoseInput['integration']['cloudIntegration'], undefined> {
+  if (!part) return 'error';
+  if (!part.ok) return absentOrError(part) ?? 'error';
+  const value = part.value;
+  if (!value) return null;
+  return {
+    ...(value.enabled === undefined ? {} : { enabled: value.enabled }),
+    ...(value.info?.connected === undefined ? {} : { connected: value.info.connected }),
+    ...(value.info?.onboardingStatus === undefined ? {} : { onboardingStatus: value.info.onboardingStatus }),
+  };
+}
+
 function absentOrError<T>(part: Part<T>): null | 'error' {
   return absent(part) ? null : 'error';
 }
@@ -173,7 +196,7 @@ export function alertInputOf(alert: HealthAlert): NonNullable<DeviceInput['alert
 
 export function showNetworkOf(part: Part<ShowNetworkResult> | undefined): ShowNetworkInput {
   if (!part) return { ok: false, reason: 'not-read' };
-  if (part.ok) return { ok: true, parsed: part.value.parsed };
+  if (part.ok) return { ok: true, parsed: part.value.parsed, raw: part.value.raw };
   const unsupported = ['not-on-version', 'device-too-old', 'not-available'].includes(part.error.code);
   return { ok: false, reason: unsupported ? 'unsupported' : 'failed', message: part.error.localized('en') };
 }

@@ -1,9 +1,17 @@
 import type { z } from 'zod';
+import type { CdfmcDoor } from './doors';
 import { FmcError, isFmcError } from './errors';
 import { FmcHttp, type FmcTransport, type RetryPolicy } from './http';
-import { BASE_RATE_PER_MINUTE, createFmcLimiter, type FmcLimiter, type FmcLimits } from './limiter';
+import {
+  BASE_RATE_PER_MINUTE,
+  CDFMC_RATE_PER_MINUTE,
+  createFmcLimiter,
+  type FmcLimiter,
+  type FmcLimits,
+} from './limiter';
 import { fieldPath } from './schemas';
 import {
+  bearerError,
   FmcSession,
   MemoryTokenStore,
   type SignInOptions,
@@ -74,24 +82,64 @@ export class FmcClient {
   }
 
   #versionRate: number | undefined;
+  #override: number | null = null;
+  /** Whether the last session seen is a cdFMC's bearer token: it sets the default rate (`CDFMC_RATE_PER_MINUTE`). */
+  #bearer = false;
 
-  /** The FMC version sets the request rate, unless the user fixed one. */
+  /** The FMC version sets the request rate, unless the user fixed one (a cdFMC keeps its own default). */
   setServerVersion(version: string): void {
     this.#versionRate = rateForVersion(version);
-    if (!this.limiter.rateFixedByUser) this.limiter.requests.setRate(this.#versionRate);
+    this.#applyRate();
   }
 
   /**
-   * The user's rate setting, applied to the next request; null gives the rate back to the FMC version (120
-   * until the version is known).
+   * The user's rate setting, applied to the next request; null gives the rate back to the default: the FMC
+   * version's (120 until the version is known), or a cdFMC's polite default.
    */
   setRateOverride(perMinute: number | null): void {
+    this.#override = perMinute;
     this.limiter.rateFixedByUser = perMinute !== null;
-    this.limiter.requests.setRate(perMinute ?? this.#versionRate ?? BASE_RATE_PER_MINUTE);
+    this.#applyRate();
+  }
+
+  /** The rate the limiter applies: the user's, else a cdFMC's default, else the FMC version's. */
+  #applyRate(): void {
+    if (this.limiter.rateFixedByUser && this.#override === null) return;
+    const rate =
+      this.#override ?? (this.#bearer ? CDFMC_RATE_PER_MINUTE : (this.#versionRate ?? BASE_RATE_PER_MINUTE));
+    this.limiter.requests.setRate(rate);
+  }
+
+  #noteAuth(bearer: boolean): void {
+    if (bearer === this.#bearer) return;
+    this.#bearer = bearer;
+    this.#applyRate();
   }
 
   signIn(username: string, password: string, options?: SignInOptions): Promise<StoredSession> {
-    return this.session.signIn(username, password, options);
+    return this.session.signIn(username, password, options).then((session) => {
+      this.#noteAuth(false);
+      return session;
+    });
+  }
+
+  /**
+   * Signs in to a cdFMC with an SCC API token through `door` (issue 20): one request, the domain discovery
+   * (`FmcSession.signInWithToken`); every later request sends `Authorization: Bearer` under the door's prefix.
+   */
+  async signInWithToken(token: string, door: CdfmcDoor): Promise<StoredSession> {
+    const session = await this.session.signInWithToken(token, door);
+    this.#noteAuth(true);
+    return session;
+  }
+
+  /** How the current session signs its requests (restored from the store when needed); undefined: none. */
+  async authKind(): Promise<'password' | 'bearer' | undefined> {
+    const session = this.session.current ?? (await this.session.restore());
+    if (!session) return undefined;
+    const bearer = session.auth === 'bearer';
+    this.#noteAuth(bearer);
+    return bearer ? 'bearer' : 'password';
   }
 
   signOut(): Promise<void> {
@@ -111,23 +159,36 @@ export class FmcClient {
 
   /** A GET whose body `parse` checks; a body it rejects is retried like a server error (see `FmcHttp`). */
   async read<T>(pathOrLink: string, parse: (body: unknown) => T, options: GetOptions): Promise<T> {
-    const url = withQuery(resolveFmcUrl(pathOrLink, this.origin), options.query);
     let renewals = 0;
     for (let attempt = 0; ; attempt++) {
-      const token = await this.session.accessToken();
+      const { token, bearer, prefix, headers } = await this.session.credentials();
+      this.#noteAuth(bearer);
+      // A cdFMC's links are re-rooted on the door this session uses (its prefix added, any other stripped).
+      const url = withQuery(resolveFmcUrl(pathOrLink, this.origin, prefix), options.query);
       try {
         const response = await this.http.send({
           method: 'GET',
           url,
           endpoint: options.endpoint,
           kind: 'read',
-          headers: { 'X-auth-access-token': token },
+          headers,
           signal: options.signal,
           timeoutMs: options.timeoutMs,
           parse,
         });
         return response.body as T;
       } catch (error) {
+        if (bearer) {
+          // A cdFMC token is never renewed: a refusal says so, with what to do (paste a new one). Unless another
+          // page of the extension stored a new token (pasted after this one was refused) or signed out since.
+          const worded = bearerError(error);
+          if (isTokenRefusal(worded) && attempt < MAX_TOKEN_RETRIES) {
+            const stored = await this.session.restore();
+            if (!stored) throw new FmcError({ code: 'sign-in-required' });
+            if (stored.accessToken !== token) continue;
+          }
+          throw worded;
+        }
         // Two renewals of our own cover a token that expired in flight; more means a real refusal. A token
         // another request already replaced costs no renewal, only a retry (bounded all the same).
         if (isFmcError(error, 'token-rejected') && renewals < 2 && attempt < MAX_TOKEN_RETRIES) {
@@ -138,6 +199,15 @@ export class FmcClient {
       }
     }
   }
+}
+
+/** The refusals of a cdFMC's token (`bearerError`). */
+function isTokenRefusal(error: unknown): boolean {
+  return (
+    isFmcError(error, 'token-invalid') ||
+    isFmcError(error, 'token-wrong-kind') ||
+    isFmcError(error, 'token-wrong-region')
+  );
 }
 
 export function parseAnswer<S extends z.ZodType>(schema: S, body: unknown, endpoint: string): z.output<S> {

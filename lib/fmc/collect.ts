@@ -1,10 +1,11 @@
 import { CLOUD_ALERT_MODULES, isCloudAlertOf, isDeviceCloudAlert } from '../alert/rest';
-import { ALERT_FILTER_STATUSES, isClearStatus, isSuspectHealth } from '../alert/statuses';
+import { alertFilterStatuses, isClearStatus, isSuspectHealth } from '../alert/statuses';
 import type { FmcClient } from './client';
 import { FmcError, isFatal } from './errors';
 import type { Listed } from './paging';
 import {
   getCloudEventsConfig,
+  getCloudIntegration,
   getDevice,
   getSecurexConfig,
   getServerVersion,
@@ -17,6 +18,7 @@ import {
 } from './resources';
 import type {
   CloudEventsConfig,
+  CloudIntegration,
   CloudRegion,
   Device,
   DnsServerGroup,
@@ -47,11 +49,16 @@ export interface FleetSnapshot {
    */
   namedDevices: Record<string, Part<Device>>;
   alerts: Part<HealthAlert[]>;
+  /** `cdfmc`: read with an SCC API token (issue 20), a cloud-delivered FMC; absent: an on-prem FMC. */
+  platform?: 'cdfmc';
   integration: {
     cloudEvents: Part<CloudEventsConfig | null>;
+    /** On a cdFMC, null without asking: its API has no `securexconfigs` (../shared/docs/cdfmc.md). */
     securex: Part<SecurexConfig | null>;
     cloudRegions: Part<CloudRegion[]>;
     dnsServerGroups: Part<DnsServerGroup[]>;
+    /** A cdFMC's `cloudintegrations` (null: 404); never asked of an on-prem FMC. */
+    cloudIntegration?: Part<CloudIntegration | null>;
   };
   /** Devices failing the Cloud Configuration check, in device-list order, then those the list lacks. */
   failingDeviceIds: string[];
@@ -71,6 +78,12 @@ export interface CollectProgress {
   done: number;
   /** Grows once the failing devices are known, and by one with every retry. */
   expected: number;
+  /**
+   * What is being read (issue 19, the progress bar's phases): the version, devices, alerts and integration
+   * settings (`fleet`), then the devices' `show network` (`show-network`, with `commands` answered of asked).
+   */
+  stage: 'fleet' | 'show-network';
+  commands?: { done: number; total: number };
 }
 
 export interface CollectOptions {
@@ -78,7 +91,7 @@ export interface CollectOptions {
   onProgress?: (progress: CollectProgress) => void;
   /**
    * Alert statuses worth a look; the FMC filters on them. Default: those that are not clear and that the API's
-   * enum accepts (`ALERT_FILTER_STATUSES`, `lib/alert/statuses.ts`).
+   * enum accepts (`alertFilterStatuses`, `lib/alert/statuses.ts`: FAILED too on a cdFMC).
    */
   alertStatuses?: readonly string[];
   /** Healthy devices whose `show network` is read for comparison (default 3). */
@@ -102,7 +115,14 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
   options.signal?.addEventListener('abort', forward, { once: true });
   const fan = signalFanOut(inner.signal);
   const progress = { done: 0, expected: 7 };
-  const report = () => options.onProgress?.({ ...progress });
+  let stage: CollectProgress['stage'] = 'fleet';
+  const commands = { done: 0, total: 0 };
+  const report = () =>
+    options.onProgress?.({
+      ...progress,
+      stage,
+      ...(stage === 'show-network' ? { commands: { ...commands } } : {}),
+    });
   const stopCounting = client.http.onRetry(() => {
     progress.expected++;
     progress.done++;
@@ -136,6 +156,9 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
 
   try {
     report();
+    // A cdFMC (a bearer session, issue 20): FAILED in the alerts filter, `cloudintegrations` in place of
+    // `securexconfigs`, which its API lacks. The same number of requests as on-prem.
+    const cdfmc = (await client.authKind()) === 'bearer';
     const serverVersion = await run((signal) => getServerVersion(client, signal));
     const version = serverVersion.ok ? serverVersion.value.version : undefined;
     const since = <T>(min: string, endpoint: string, task: () => Promise<Part<T>>) =>
@@ -147,9 +170,11 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
       since(ENDPOINT_SINCE.cloudEvents, 'integration/cloudeventsconfigs', () =>
         run((signal) => getCloudEventsConfig(client, signal)),
       ),
-      since(ENDPOINT_SINCE.securex, 'integration/securexconfigs', () =>
-        run((signal) => getSecurexConfig(client, signal)),
-      ),
+      cdfmc
+        ? run((signal) => getCloudIntegration(client, signal))
+        : since(ENDPOINT_SINCE.securex, 'integration/securexconfigs', () =>
+            run((signal) => getSecurexConfig(client, signal)),
+          ),
       since(ENDPOINT_SINCE.cloudRegions, 'integration/cloudregions', () =>
         runList((signal) => listCloudRegions(client, signal)),
       ),
@@ -163,7 +188,10 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
         runList((signal) =>
           listHealthAlerts(
             client,
-            { moduleIds: CLOUD_ALERT_MODULES, statuses: options.alertStatuses ?? ALERT_FILTER_STATUSES },
+            {
+              moduleIds: CLOUD_ALERT_MODULES,
+              statuses: options.alertStatuses ?? alertFilterStatuses(cdfmc ? 'cdfmc' : 'on-prem'),
+            },
             signal,
           ),
         ),
@@ -176,6 +204,8 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
     const unlisted = failingDeviceIds.filter((id) => !deviceById.has(id));
     const peerIds = fatal ? [] : pickPeers(devices, failingDeviceIds, options.peers ?? DEFAULT_PEERS);
     progress.expected += unlisted.length + failingDeviceIds.length + peerIds.length;
+    stage = 'show-network';
+    commands.total = failingDeviceIds.length + peerIds.length;
     report();
 
     const namedParts = Promise.all(unlisted.map((id) => run((signal) => getDevice(client, id, signal))));
@@ -188,16 +218,37 @@ export async function collectFleet(client: FmcClient, options: CollectOptions = 
       });
     };
     const commandIds = [...failingDeviceIds, ...peerIds];
-    const [named, outputs] = await Promise.all([namedParts, Promise.all(commandIds.map(showNetworkOf))]);
-    const [cloudEvents, securex, cloudRegions, dnsServerGroups] = await integration;
+    const counted = (id: string) =>
+      showNetworkOf(id).then((part) => {
+        commands.done++;
+        report();
+        return part;
+      });
+    const [named, outputs] = await Promise.all([namedParts, Promise.all(commandIds.map(counted))]);
+    const [cloudEvents, securexOrIntegration, cloudRegions, dnsServerGroups] = await integration;
     if (fatal) throw fatal;
+    const integrationParts = cdfmc
+      ? {
+          cloudEvents,
+          securex: { ok: true, value: null } as Part<SecurexConfig | null>,
+          cloudRegions,
+          dnsServerGroups,
+          cloudIntegration: securexOrIntegration as Part<CloudIntegration | null>,
+        }
+      : {
+          cloudEvents,
+          securex: securexOrIntegration as Part<SecurexConfig | null>,
+          cloudRegions,
+          dnsServerGroups,
+        };
 
     return {
       serverVersion,
       devices,
       namedDevices: Object.fromEntries(unlisted.map((id, i) => [id, named[i] as Part<Device>])),
       alerts,
-      integration: { cloudEvents, securex, cloudRegions, dnsServerGroups },
+      ...(cdfmc ? { platform: 'cdfmc' as const } : {}),
+      integration: integrationParts,
       failingDeviceIds,
       failingSource,
       peerIds,
@@ -275,7 +326,7 @@ function asFmcError(error: unknown): FmcError {
 }
 
 export interface DeviceSnapshot {
-  /** The device's Cloud Configuration alerts that are not clear now (`ALERT_FILTER_STATUSES`): none once it has cleared. */
+  /** The device's Cloud Configuration alerts that are not clear now (`alertFilterStatuses`): none once it has cleared. */
   alerts: HealthAlert[];
   showNetwork: Part<ShowNetworkResult>;
 }
@@ -292,9 +343,10 @@ export async function collectDevice(
   signal?: AbortSignal,
 ): Promise<DeviceSnapshot> {
   const { id } = target;
+  const statuses = alertFilterStatuses((await client.authKind()) === 'bearer' ? 'cdfmc' : 'on-prem');
   const alerts = listHealthAlerts(
     client,
-    { moduleIds: CLOUD_ALERT_MODULES, statuses: ALERT_FILTER_STATUSES, deviceIds: [id] },
+    { moduleIds: CLOUD_ALERT_MODULES, statuses, deviceIds: [id] },
     signal,
   ).then((listed) => {
     // A page left out would hide the alert the verdict rests on: better no verdict than a wrong "healthy".

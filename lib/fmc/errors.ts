@@ -7,8 +7,15 @@ export interface FmcErrorInit {
   status?: number;
   /** `messages[].description` of the FMC's error body, shown after our own sentence. */
   fmcMessages?: readonly string[];
+  /**
+   * Whose error body it was: the FMC's `{error:{messages}}`, or SCC's API gateway's
+   * `{timestamp, path, status, error, requestId}` (../shared/docs/cdfmc.md, "Key"); absent when neither.
+   */
+  envelope?: ErrorEnvelope;
   cause?: unknown;
 }
+
+export type ErrorEnvelope = 'fmc' | 'gateway';
 
 /**
  * Every failure of the FMC client. The English `message` is for logs and tests; the UI renders `code` and
@@ -19,6 +26,7 @@ export class FmcError extends Error {
   readonly params: FmcMessageParams;
   readonly status: number | undefined;
   readonly fmcMessages: readonly string[];
+  readonly envelope: ErrorEnvelope | undefined;
 
   constructor(init: FmcErrorInit) {
     const fmcMessages = init.fmcMessages ?? [];
@@ -28,6 +36,7 @@ export class FmcError extends Error {
     this.params = init.params ?? {};
     this.status = init.status;
     this.fmcMessages = fmcMessages;
+    this.envelope = init.envelope;
   }
 
   localized(lang: Lang): string {
@@ -63,6 +72,12 @@ const FATAL: ReadonlySet<FmcMessageCode> = new Set([
   'sign-in-required',
   // Every request would be redirected the same way; following none, the run cannot go on.
   'redirected',
+  // A cdFMC's token refused: every request would be, and it is never renewed (issue 20).
+  'token-invalid',
+  'token-wrong-kind',
+  'token-wrong-region',
+  'cdfmc-not-found',
+  'cdfmc-retry-after-too-long',
 ]);
 
 export function isFatal(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { FmcMessageCode } from './error-text';
-import { FmcError, isFmcError } from './errors';
+import { type ErrorEnvelope, FmcError, isFmcError } from './errors';
 import type { RateLimiter } from './limiter';
 
 /**
@@ -198,6 +198,7 @@ export class FmcHttp {
             status,
             params: { endpoint: request.endpoint, seconds: Math.ceil(asked / 1000) },
             fmcMessages: fmcErrorMessages(answer.text),
+            ...(errorEnvelope(answer.text) ? { envelope: errorEnvelope(answer.text) } : {}),
           });
         }
         // The FMC did nothing with a refused request, so even a write may be sent again.
@@ -301,12 +302,42 @@ function codeForStatus(kind: RequestKind, status: number): FmcMessageCode {
 }
 
 function statusError(request: HttpRequest, answer: RawAnswer, code: FmcMessageCode): FmcError {
+  const envelope = errorEnvelope(answer.text);
   return new FmcError({
     code,
     status: answer.status,
     params: { endpoint: request.endpoint, status: answer.status },
     fmcMessages: fmcErrorMessages(answer.text),
+    ...(envelope ? { envelope } : {}),
   });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * SCC's API gateway answers its own refusals as `{timestamp, path, status, error, requestId}` (one lab, in
+ * ../shared/docs/cdfmc.md "Key"), where the FMC writes `{error: {category, messages, severity}}`.
+ */
+function isGatewayEnvelope(body: unknown): body is Record<string, unknown> {
+  return (
+    isRecord(body) &&
+    typeof body.error === 'string' &&
+    ('requestId' in body || ('path' in body && 'timestamp' in body))
+  );
+}
+
+/** Whose error body this is, when it is one of the two known envelopes. */
+export function errorEnvelope(text: string): ErrorEnvelope | undefined {
+  const body = parseJson(text);
+  if (isGatewayEnvelope(body)) return 'gateway';
+  const container = isRecord(body) && isRecord(body.error) ? body.error : body;
+  return isRecord(container) && Array.isArray(container.messages) ? 'fmc' : undefined;
 }
 
 function aborted(request: HttpRequest): FmcError {
@@ -336,13 +367,23 @@ function notJson(request: HttpRequest, answer: RawAnswer, cause?: unknown): FmcE
 
 const MAX_DETAIL = 500;
 
-/** `error.messages[].description` of the FMC's error body (some versions drop the `error` wrapper). */
+/**
+ * `error.messages[].description` of the FMC's error body (some versions drop the `error` wrapper); of the SCC
+ * gateway's, its `error` (and `message` when given) with its `requestId`, which Cisco's support asks for.
+ */
 export function fmcErrorMessages(text: string): string[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return [];
+  const body = parseJson(text);
+  if (body === undefined) return [];
+  if (isGatewayEnvelope(body)) {
+    const parts = [body.error, body.message]
+      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+      .map((part) => part.trim());
+    const id =
+      typeof body.requestId === 'string' && body.requestId.trim()
+        ? ` (requestId ${body.requestId.trim()})`
+        : '';
+    const line = `${parts.join(': ')}${id}`;
+    return line ? [line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL)}…` : line] : [];
   }
   const container = isRecord(body) && isRecord(body.error) ? body.error : body;
   if (!isRecord(container) || !Array.isArray(container.messages)) return [];

@@ -9,14 +9,31 @@ export {
   type Part,
   type ShowNetworkResult,
 } from './collect';
+export {
+  CDFMC_PREFIX,
+  type CdfmcDoor,
+  type CdfmcDoorKind,
+  cdfmcHostRegion,
+  doorOf,
+  SCC_REGIONS,
+  type SccRegion,
+  sccUiRegion,
+} from './doors';
 export { FMC_MESSAGES, type FmcMessageCode, formatFmcMessage } from './error-text';
 export { FmcError, isFatal, isFmcError } from './errors';
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './http';
-export { createFmcLimiter, type FmcLimiter, type FmcLimits, sharedFmcLimiter } from './limiter';
+export {
+  CDFMC_RATE_PER_MINUTE,
+  createFmcLimiter,
+  type FmcLimiter,
+  type FmcLimits,
+  sharedFmcLimiter,
+} from './limiter';
 export {
   type AlertFilter,
   alertFilter,
   getCloudEventsConfig,
+  getCloudIntegration,
   getSecurexConfig,
   getServerVersion,
   listCloudRegions,
@@ -29,6 +46,7 @@ export {
 } from './resources';
 export type {
   CloudEventsConfig,
+  CloudIntegration,
   CloudRegion,
   Device,
   DnsServerGroup,

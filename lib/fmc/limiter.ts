@@ -220,6 +220,13 @@ export interface FmcLimiter {
 
 export const BASE_RATE_PER_MINUTE = 120;
 export const RAISED_RATE_PER_MINUTE = 300;
+/**
+ * A cdFMC's default, our choice (issue 20): Cisco publishes no rate limit for the cdFMC API (SCC's error codes
+ * include TOO_MANY_REQUESTS, with no number; ../shared/docs/cdfmc.md, "Endpoints"), and go-fmc throttles the
+ * cdFMC like an on-prem FMC, about 2 requests a second. Half that, 60 a minute, leaves room for the tenant's other
+ * API clients; the options page's rate setting overrides it like the on-prem one.
+ */
+export const CDFMC_RATE_PER_MINUTE = 60;
 export const COMMAND_API_DEVICES = 10;
 
 export function createFmcLimiter(limits: FmcLimits = {}): FmcLimiter {

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import type { FmcClient } from './client';
+import { type FmcClient, parseAnswer } from './client';
 import { FmcError, isFmcError } from './errors';
 import { getAll, getPage, type Listed } from './paging';
 import {
   type CloudEventsConfig,
   CloudEventsConfigSchema,
+  type CloudIntegration,
+  CloudIntegrationSchema,
   type CloudRegion,
   CloudRegionSchema,
   CommandSchema,
@@ -16,6 +18,7 @@ import {
   DomainSchema,
   type HealthAlert,
   HealthAlertSchema,
+  readList,
   type SecurexConfig,
   SecurexConfigSchema,
   type ServerVersion,
@@ -136,6 +139,36 @@ export async function getSecurexConfig(
       endpoint: 'integration/securexconfigs',
       signal,
     });
+  } catch (error) {
+    if (isFmcError(error, 'not-available')) return null;
+    throw error;
+  }
+}
+
+/**
+ * A cdFMC's cloud integration (issue 20): `integration/cloudintegrations/cloudintegrations`, one object. Its
+ * answer's form is not published: the object itself, or a list holding it, are both read. Null where the
+ * endpoint is absent (404).
+ */
+export async function getCloudIntegration(
+  client: FmcClient,
+  signal?: AbortSignal,
+): Promise<CloudIntegration | null> {
+  const endpoint = 'integration/cloudintegrations';
+  try {
+    return await client.read(
+      client.configPath('integration/cloudintegrations/cloudintegrations'),
+      (body) => {
+        const isList = typeof body === 'object' && body !== null && ('items' in body || 'paging' in body);
+        if (!isList) return parseAnswer(CloudIntegrationSchema, body, endpoint);
+        const page = readList(CloudIntegrationSchema, body, endpoint);
+        const first = page.items[0];
+        if (first) return first;
+        if (page.rejected[0]) throw missing(endpoint, page.rejected[0].field);
+        return null;
+      },
+      { endpoint, signal },
+    );
   } catch (error) {
     if (isFmcError(error, 'not-available')) return null;
     throw error;

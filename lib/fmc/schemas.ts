@@ -195,6 +195,27 @@ export const CloudEventsConfigSchema = z.looseObject({
 });
 export type CloudEventsConfig = z.output<typeof CloudEventsConfigSchema>;
 
+/**
+ * A cdFMC's `integration/cloudintegrations/cloudintegrations` (issue 20; the cdFMC spec 1.13.0 per ../shared/docs/
+ * cdfmc.md): `{enabled, info{cdoUrl, connected, deviceId, onboardingStatus, sseTenantName, tenantId}}`. What each
+ * field means is not documented. Only what the scenario reads is typed; the ids and URLs pass through unread.
+ */
+export const CloudIntegrationSchema = z.looseObject({
+  id: opt(text),
+  enabled: opt(z.boolean()),
+  info: opt(
+    z.looseObject({
+      cdoUrl: opt(text),
+      connected: opt(z.boolean()),
+      deviceId: opt(text),
+      onboardingStatus: opt(text),
+      sseTenantName: opt(text),
+      tenantId: opt(text),
+    }),
+  ),
+});
+export type CloudIntegration = z.output<typeof CloudIntegrationSchema>;
+
 export const SecurexConfigSchema = z
   .looseObject({ id: opt(text), enabled: opt(z.boolean()), clientId: opt(text), clientPassword: opt(text) })
   // Masked by the FMC, but a password field has no reason to travel further.

@@ -1,11 +1,28 @@
+import { type CdfmcDoor, isSafeDoorPrefix } from './doors';
 import { FmcError, isFmcError } from './errors';
 import type { FmcHttp } from './http';
-import { type DomainRef, DomainsHeaderSchema } from './schemas';
+import { type DomainRef, DomainSchema, DomainsHeaderSchema, readList } from './schemas';
+import { withQuery } from './urls';
 
-/** What survives a closed popup: tokens and the domain choice. Never the password. */
+/**
+ * What survives a closed popup: tokens and the domain choice. Never the password. Kept in storage.session only
+ * (memory: `BrowserSessionTokenStore`), never on disk, which matters most for a cdFMC's bearer token: an SCC
+ * API-only user's token is long-lived (../shared/docs/cdfmc.md, "Key").
+ */
 export interface StoredSession {
+  /**
+   * `password` (or absent, as password sign-ins store it, unchanged since before issue 20): an on-prem FMC's
+   * `generatetoken` tokens.
+   * `bearer`: a cdFMC's SCC API token, sent as `Authorization: Bearer`, never refreshed nor revoked.
+   */
+  auth?: 'password' | 'bearer';
+  /** A bearer session's door: the path prefix every request carries (`lib/fmc/doors.ts`). */
+  door?: CdfmcDoor;
+  /** The API user's name; '' for a bearer session (the token names no user we read). */
   username: string;
+  /** The access token, or a bearer session's SCC API token. */
   accessToken: string;
+  /** '' for a bearer session. */
   refreshToken: string;
   /** When the current access token was issued, in ms since the epoch. */
   issuedAt: number;
@@ -40,6 +57,9 @@ export class MemoryTokenStore implements TokenStore {
     this.#sessions.delete(origin);
   }
 }
+
+/** The door-relative path a bearer sign-in reads the domains from (cdfmc.md, "Domain"). */
+export const DOMAIN_INFO_PATH = '/api/fmc_platform/v1/info/domain';
 
 export const AUTH_PATHS = {
   generate: '/api/fmc_platform/v1/auth/generatetoken',
@@ -117,6 +137,91 @@ export class FmcSession {
     return this.#password !== undefined;
   }
 
+  /** Whether the current session is a cdFMC's bearer token (after `restore`, or a sign-in in this object). */
+  get isBearer(): boolean {
+    return this.#current?.auth === 'bearer';
+  }
+
+  /**
+   * Signs in to a cdFMC with an SCC API token (issue 20): no `generatetoken` (the cdFMC has none), only the
+   * domain discovery, `GET {origin}{door.prefix}/api/fmc_platform/v1/info/domain` with `Authorization: Bearer`,
+   * which also proves the token. The Global domain is chosen (the one every public sample shows; never
+   * hard-coded), else the first; a domain the user chose before is kept when it is still listed. A refused token
+   * rejects with the bearer codes (`token-invalid`, `token-wrong-kind`, `token-wrong-region`), and nothing is
+   * stored.
+   */
+  async signInWithToken(token: string, door: CdfmcDoor): Promise<StoredSession> {
+    if (!isSafeDoorPrefix(door.prefix))
+      throw new TypeError(`Not a door prefix: ${JSON.stringify(door.prefix)}`);
+    const bearer = token.trim();
+    if (bearer === '') throw new FmcError({ code: 'token-invalid', params: { endpoint: 'info/domain' } });
+    const endpoint = 'info/domain';
+    const url = withQuery(this.origin + door.prefix + DOMAIN_INFO_PATH, { expanded: true, limit: 1000 });
+    let body: unknown;
+    try {
+      const response = await this.#http.send({
+        method: 'GET',
+        url,
+        endpoint,
+        kind: 'read',
+        headers: bearerHeaders(bearer),
+        parse: (raw) => readList(DomainSchema, raw, endpoint),
+      });
+      body = response.body;
+    } catch (error) {
+      // No cdFMC behind this door: a mistyped host, or a gateway path that does not exist.
+      if (isFmcError(error, 'not-available'))
+        throw new FmcError({ code: 'cdfmc-not-found', status: 404, params: { endpoint }, cause: error });
+      throw bearerError(error);
+    }
+    const domains = (body as ReturnType<typeof readList<typeof DomainSchema>>).items
+      .filter((d) => d.uuid !== '')
+      .map(({ uuid, name }) => ({ uuid, name }));
+    const global = domains.find((d) => d.name.trim().toLowerCase() === 'global') ?? domains[0];
+    if (!global)
+      throw new FmcError({ code: 'schema-mismatch', params: { endpoint, field: 'items[0].uuid' } });
+    const previous = this.#current?.domainUuid;
+    const domainUuid = previous && domains.some((d) => d.uuid === previous) ? previous : global.uuid;
+    this.#password = undefined;
+    return this.#keep({
+      auth: 'bearer',
+      door: { kind: door.kind, prefix: door.prefix },
+      username: '',
+      accessToken: bearer,
+      refreshToken: '',
+      issuedAt: this.#now(),
+      refreshCount: 0,
+      loginDomainUuid: global.uuid,
+      domains,
+      domainUuid,
+    });
+  }
+
+  /**
+   * The headers and the path prefix of the next request: a bearer session's token as is (it never expires on
+   * our side and is never refreshed), a password session's access token refreshed first when due.
+   */
+  async credentials(): Promise<{
+    token: string;
+    bearer: boolean;
+    prefix: string;
+    headers: Record<string, string>;
+  }> {
+    const cached = this.#current ?? (await this.restore());
+    if (cached?.auth === 'bearer') {
+      // A prefix that is not plain path segments (tampered storage) could send the token elsewhere: never used.
+      if (!isSafeDoorPrefix(cached.door?.prefix ?? '')) throw signInRequired();
+      return {
+        token: cached.accessToken,
+        bearer: true,
+        prefix: cached.door?.prefix ?? '',
+        headers: bearerHeaders(cached.accessToken),
+      };
+    }
+    const token = await this.accessToken();
+    return { token, bearer: false, prefix: '', headers: { 'X-auth-access-token': token } };
+  }
+
   async signIn(username: string, password: string, options: SignInOptions = {}): Promise<StoredSession> {
     const session = await this.#login(username, password, this.#current?.domainUuid);
     this.#password = options.keepPassword === false ? undefined : password;
@@ -133,11 +238,11 @@ export class FmcSession {
     this.#password = undefined;
   }
 
-  /** A valid access token, refreshed first when it is about to expire. */
+  /** A valid access token, refreshed first when it is about to expire (a bearer token: as is, never refreshed). */
   async accessToken(): Promise<string> {
     const cached = this.#current ?? (await this.restore());
     if (!cached) throw signInRequired();
-    if (this.#fresh(cached)) return cached.accessToken;
+    if (cached.auth === 'bearer' || this.#fresh(cached)) return cached.accessToken;
     // Another page of the extension may have refreshed already; its refresh voided our refresh token.
     const stored = await this.restore();
     if (!stored) throw signInRequired();
@@ -148,6 +253,8 @@ export class FmcSession {
   async recover(rejectedToken: string): Promise<boolean> {
     const session = await this.restore();
     if (!session) throw signInRequired();
+    // A cdFMC token is never renewed: the client words its 401 as `token-invalid` instead of asking here.
+    if (session.auth === 'bearer') return false;
     if (session.accessToken !== rejectedToken) return false;
     await this.#renew(session);
     return true;
@@ -169,13 +276,16 @@ export class FmcSession {
     return domain;
   }
 
-  /** Revokes the tokens on the FMC (best effort: sign-out must succeed offline) and forgets everything. */
+  /**
+   * Revokes the tokens on the FMC (best effort: sign-out must succeed offline) and forgets everything. A cdFMC's
+   * bearer token is only forgotten here: the cdFMC has no revoke (cdfmc.md); the admin revokes it in SCC.
+   */
   async signOut(): Promise<void> {
     const session = this.#current ?? (await this.restore());
     this.#password = undefined;
     this.#current = undefined;
     await this.#store.clear(this.origin);
-    if (!session) return;
+    if (!session || session.auth === 'bearer') return;
     try {
       await this.#http.send({
         method: 'POST',
@@ -275,6 +385,40 @@ export class FmcSession {
     await this.#store.save(this.origin, session);
     return session;
   }
+}
+
+/** Never `X-auth-access-token` on a cdFMC (cdfmc.md, "Key"). */
+export function bearerHeaders(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
+
+/**
+ * A bearer request's refusal in the words that say what to do (`lib/fmc/error-text.ts`): 401 the token refused
+ * (revoked, mistyped, or of another tenant); the SCC gateway's own envelope at 400 a token of the wrong kind (one
+ * lab: a token of SCC's "API keys" page, cdfmc.md) and at 403 one the region's gateway refuses (our reading:
+ * whether tokens are region-scoped is unknown); 429s in the cdFMC's words. Anything else passes unchanged.
+ */
+export function bearerError(error: unknown): unknown {
+  if (!(error instanceof FmcError)) return error;
+  const endpoint = String(error.params.endpoint ?? '');
+  const base = {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.envelope === undefined ? {} : { envelope: error.envelope }),
+    fmcMessages: error.fmcMessages,
+    cause: error,
+  };
+  const gateway = error.envelope === 'gateway';
+  if (error.code === 'token-rejected' || error.code === 'bad-credentials')
+    return new FmcError({ ...base, code: 'token-invalid', params: { endpoint } });
+  if (error.code === 'invalid-request' && error.status === 400 && gateway)
+    return new FmcError({ ...base, code: 'token-wrong-kind', params: { endpoint } });
+  if ((error.code === 'forbidden' || error.code === 'login-forbidden') && gateway)
+    return new FmcError({ ...base, code: 'token-wrong-region', params: { endpoint } });
+  if (error.code === 'rate-limited')
+    return new FmcError({ ...base, code: 'cdfmc-rate-limited', params: error.params });
+  if (error.code === 'retry-after-too-long')
+    return new FmcError({ ...base, code: 'cdfmc-retry-after-too-long', params: error.params });
+  return error;
 }
 
 function signInRequired(): FmcError {

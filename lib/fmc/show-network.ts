@@ -330,3 +330,89 @@ export function isIpAddress(value: string): boolean {
   const maxGroups = embedded ? 6 : 8;
   return head.includes('::') ? groups.length < maxGroups : groups.length === maxGroups;
 }
+
+/** `show network` as the device printed it, as a diagnosis keeps it (issue 19: TAC reads the raw output first). */
+export interface ShowNetworkOutput {
+  /** The output's first whole lines within the limit: line ends normalised, control characters and secrets removed. */
+  text: string;
+  /** True when the output was longer than the limit and `text` holds only its beginning. */
+  clipped: boolean;
+  /** The whole output's size in UTF-8 bytes, before anything was removed. */
+  totalBytes: number;
+}
+
+/**
+ * How much of one device's output a diagnosis keeps: 8 KB. Our choice, not an FMC figure. The stored diagnosis
+ * lives in storage.session (10 MB for the whole extension, wxt.config.ts), and only failing devices keep theirs.
+ * The 7.4 example of `../shared/docs/fmc-rest-api.md` is 881 bytes and grows by a few lines per extra DNS server,
+ * interface block or proxy field, so 8 KB keeps any output of that shape whole and bounds a runaway one.
+ */
+export const SHOW_NETWORK_KEEP_BYTES = 8 * 1024;
+
+/** What replaces a value that looks like a secret. */
+export const REMOVED_SECRET = '[removed by FMC Cloud Doctor]';
+
+/**
+ * The output as the diagnosis keeps it, for the exports. No public output shows a proxy password and the format of
+ * the proxy lines is not documented (`../shared/docs/fmc-rest-api.md`), so, as a precaution (nothing secret is
+ * ever written to disk: the Markdown is saved as a file), the value of a line whose label names a password or a
+ * secret, and the password in a `scheme://user:password@host` address, are replaced by `REMOVED_SECRET`. ANSI
+ * escape sequences and other control characters (never part of a value) are dropped; tabs and line ends stay.
+ * A longer output keeps its first whole lines within `maxBytes`.
+ */
+export function keepShowNetworkOutput(
+  raw: string,
+  maxBytes: number = SHOW_NETWORK_KEEP_BYTES,
+): ShowNetworkOutput {
+  const encoder = new TextEncoder();
+  const totalBytes = encoder.encode(raw).length;
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour and cursor sequences.
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters other than tab and line feed.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .split('\n')
+    .map((line) => hideSecrets(line).trimEnd());
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+
+  const kept: string[] = [];
+  let bytes = 0;
+  let clipped = false;
+  for (const line of lines) {
+    const size = encoder.encode(line).length + (kept.length > 0 ? 1 : 0);
+    if (bytes + size <= maxBytes) {
+      kept.push(line);
+      bytes += size;
+      continue;
+    }
+    clipped = true;
+    // A first line longer than the whole limit keeps its beginning, cut between characters.
+    if (kept.length === 0) kept.push(clipChars(line, maxBytes, encoder));
+    break;
+  }
+  return { text: kept.join('\n'), clipped, totalBytes };
+}
+
+const SECRET_LABEL =
+  /^(\s*[A-Za-z][\w ()/.&'-]*?(?:password|passphrase|passwd|secret)[\w ()/.&'-]*?\s*:)(\s*)\S.*$/i;
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+):[^\s/@]+@/gi;
+
+function hideSecrets(line: string): string {
+  return line
+    .replace(SECRET_LABEL, (_, label: string, blank: string) => `${label}${blank || ' '}${REMOVED_SECRET}`)
+    .replace(URL_PASSWORD, `$1:${REMOVED_SECRET}@`);
+}
+
+function clipChars(line: string, maxBytes: number, encoder: TextEncoder): string {
+  let out = '';
+  let bytes = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > maxBytes) break;
+    out += char;
+    bytes += size;
+  }
+  return out;
+}

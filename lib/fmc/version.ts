@@ -1,8 +1,14 @@
 import { BASE_RATE_PER_MINUTE, RAISED_RATE_PER_MINUTE } from './limiter';
 
-/** `"7.2.4 (build 169)"` → `"7.2.4"`: the FMC prints the build after the version. */
+/**
+ * The dotted version at the head of a version string, in both forms an FMC prints: the on-prem
+ * `"7.2.4 (build 169)"` → `"7.2.4"`, and the cdFMC's `"10.0.0-build 7056"` → `"10.0.0"` (SCC shows versions
+ * like `10.0.0-build 7056` and `7.7.10-build 1248`, ../shared/docs/cdfmc.md). A string that does not start
+ * with a number gives its first word, so nothing is invented.
+ */
 export function versionNumber(serverVersion: string): string {
-  return serverVersion.trim().split(/\s+/)[0] ?? '';
+  const trimmed = serverVersion.trim();
+  return /^\d+(?:\.\d+)*/.exec(trimmed)?.[0] ?? trimmed.split(/\s+/)[0] ?? '';
 }
 
 /** Compares dotted versions numerically; missing parts count as 0. */

@@ -1,5 +1,5 @@
 import { CLOUD_ALERT_MODULES, isCloudAlertOf } from '../alert/rest';
-import { ALERT_FILTER_STATUSES, isClearStatus } from '../alert/statuses';
+import { alertFilterStatuses, isClearStatus } from '../alert/statuses';
 import type { FmcClient } from './client';
 import type { Part, ShowNetworkResult } from './collect';
 import { FmcError, isFatal } from './errors';
@@ -32,9 +32,11 @@ export async function readWatchedAlerts(
   // (servers commonly refuse URLs above 8 KB, HTTP 414): the FMC's red and yellow Cloud Configuration alerts of
   // every device are read instead (the same one request), and the watched ones picked here.
   const filtered = deviceIds.length <= MAX_FILTERED_DEVICES;
+  // FAILED too on a cdFMC (issue 20), whose enum has it; an on-prem FMC's has not.
+  const statuses = alertFilterStatuses((await client.authKind()) === 'bearer' ? 'cdfmc' : 'on-prem');
   const listed = await listHealthAlerts(
     client,
-    { moduleIds: CLOUD_ALERT_MODULES, statuses: ALERT_FILTER_STATUSES, ...(filtered ? { deviceIds } : {}) },
+    { moduleIds: CLOUD_ALERT_MODULES, statuses, ...(filtered ? { deviceIds } : {}) },
     signal,
   );
   if (listed.gaps.length > 0) throw listed.gaps[0];

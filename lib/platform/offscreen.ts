@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { stripCdfmcPrefix } from '../fmc/doors';
 import { type FmcTransport, type TransportResponse, UnreachableError } from '../fmc/http';
 import { patternForUrl } from '../origins';
 import { OFFSCREEN_FETCH, OffscreenFetchAnswer, OffscreenFetchRequest } from '../protocol/messages';
@@ -277,7 +278,9 @@ export function answerRelay(
   const parsed = OffscreenFetchRequest.safeParse(raw);
   if (!parsed.success) return refused;
   const request = parsed.data;
-  if (!patternForUrl(request.url) || !new URL(request.url).pathname.startsWith('/api/')) return refused;
+  // A cdFMC's gateway door puts its prefix (`/firewall/v1/cdfmc`) before the FMC's `/api/` path (issue 20).
+  if (!patternForUrl(request.url) || !stripCdfmcPrefix(new URL(request.url).pathname).startsWith('/api/'))
+    return refused;
   return relayFetch(request, deps.fetch ?? ((input, init) => fetch(input, init)));
 }
 

@@ -1,7 +1,8 @@
 /**
  * Runs the FMC simulator until SIGINT/SIGTERM (used by `npm start`):
  *   npx tsx test/fmc-sim/cli.ts [--port 8443] [--devices 20] [--failing 3] [--seed 1] [--integration on|off]
- *                               [--server-version 7.4.1] [--hostile]
+ *                               [--server-version 7.4.1] [--hostile] [--cdfmc]
+ * `--cdfmc` serves a cloud-delivered FMC (issue 20): SCC API tokens, the cdFMC's host, gateway and legacy doors.
  */
 import { parseArgs } from 'node:util';
 import { fleetOptionsSchema, startFmcSimulator } from './server';
@@ -9,7 +10,7 @@ import { MARKUPS } from './ui/markups';
 
 const USAGE =
   'Usage: npx tsx test/fmc-sim/cli.ts [--port 8443] [--devices 20] [--failing 3] [--seed 1] ' +
-  '[--integration on|off] [--server-version 7.4.1] [--hostile]';
+  '[--integration on|off] [--server-version 7.4.1] [--hostile] [--cdfmc]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -40,12 +41,13 @@ function readOptions() {
     integration: values.integration === 'on',
     serverVersion: values['server-version'],
     hostileNames: values.hostile,
+    ...(values.cdfmc ? { cdfmc: true } : {}),
   });
   if (!fleet.success)
     fail(fleet.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
   const port = integer('port', values.port);
   if (port > 65535) fail('--port takes 0 to 65535');
-  return { port, fleet: fleet.data };
+  return { port, fleet: fleet.data, cdfmc: values.cdfmc };
 }
 
 function parse() {
@@ -58,6 +60,7 @@ function parse() {
       integration: { type: 'string', default: 'on' },
       'server-version': { type: 'string' },
       hostile: { type: 'boolean', default: false },
+      cdfmc: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -65,8 +68,10 @@ function parse() {
   });
 }
 
-const { port, fleet } = readOptions();
-const sim = await startFmcSimulator({ port, fleet }).catch((error: Error) => fail(error.message));
+const { port, fleet, cdfmc } = readOptions();
+const sim = await startFmcSimulator({ port, fleet, ...(cdfmc ? { cdfmc: true as const } : {}) }).catch(
+  (error: Error) => fail(error.message),
+);
 const summary = sim.fleet();
 const failing = summary.devices.filter((device) => device.failingDataTypes.length > 0).length;
 
@@ -81,10 +86,17 @@ const pages: [string, string][] = [
   ['Help (prose only)', '/help/cloud'],
   ['Fleet control (JSON)', '/__sim/fleet'],
 ];
-console.log(
-  `FMC simulator ${summary.serverVersion}: ${summary.devices.length} devices, ${failing} failing (seed ${summary.seed})`,
-);
+const kind = sim.cdfmc
+  ? `cdFMC simulator ${sim.rest.cdfmc()?.serverVersion}`
+  : `FMC simulator ${summary.serverVersion}`;
+console.log(`${kind}: ${summary.devices.length} devices, ${failing} failing (seed ${summary.seed})`);
 for (const [label, path] of pages) console.log(`  ${label.padEnd(38)} ${sim.url(path)}`);
+if (sim.cdfmc) {
+  console.log('Cloud-delivered FMC: sign in with the API token below (a simulator token, not a secret).');
+  for (const [door, base] of Object.entries(sim.cdfmc.doors))
+    console.log(`  ${`REST API, ${door} door`.padEnd(38)} ${base}/api/fmc_platform/v1/info/domain`);
+  console.log(`  ${'API token (valid)'.padEnd(38)} ${sim.cdfmc.tokens.valid}`);
+}
 console.log('Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -92,6 +92,12 @@ export interface FleetOptions {
   causes?: FailureCause[];
   /** Share of devices on versions that refuse `show network` (0..1). */
   oldVersionRatio?: number;
+  /**
+   * A cloud-delivered FMC's fleet (issue 20): the Global domain only (every public sample shows one, cdfmc.md),
+   * server version 10.0.0 unless given, device versions in both forms (`7.4.2`, and SCC's `7.7.10-build 1248`:
+   * which form device records carry is not published, so both are served).
+   */
+  cdfmc?: boolean;
 }
 
 export const GLOBAL_DOMAIN: SimDomain = {
@@ -137,6 +143,8 @@ const MODELS = [
   'Cisco Firepower 2130',
 ];
 const VERSIONS = ['7.2.5', '7.4.1', '7.0.6', '7.6.0'];
+/** cdFMC-managed devices: the plain form and SCC's build form (cdfmc.md); the versions themselves invented. */
+const CDFMC_VERSIONS = ['7.4.2', '7.7.10-build 1248', '7.6.0', '7.2.9-build 26'];
 const OLD_VERSIONS = ['6.4.0', '6.5.0'];
 const HEALTHY_DNS = [['10.20.0.53', '10.20.1.53'], ['10.20.0.53', '10.20.1.53'], ['10.30.0.53']];
 
@@ -146,7 +154,8 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
   const count = options.devices ?? 10;
   const failing = Math.min(options.failing ?? Math.round(count / 10), count);
   const causes = options.causes ?? ['dns-missing', 'connectivity', 'proxy'];
-  const serverVersion = options.serverVersion ?? '7.4.1';
+  const cdfmc = options.cdfmc === true;
+  const serverVersion = options.serverVersion ?? (cdfmc ? '10.0.0' : '7.4.1');
   const integrationOn = options.integration ?? true;
   const oldRatio = options.oldVersionRatio ?? 0;
 
@@ -159,7 +168,7 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
     const isFailing = failingIndexes.has(i);
     const cause = isFailing ? (causes[failingSeen++ % causes.length] ?? 'connectivity') : null;
     const old = rand() < oldRatio;
-    const version = pick(old ? OLD_VERSIONS : VERSIONS, i);
+    const version = pick(old ? OLD_VERSIONS : cdfmc ? CDFMC_VERSIONS : VERSIONS, i);
     const hostile = options.hostileNames ? HOSTILE_NAMES[i % HOSTILE_NAMES.length] : undefined;
     const name = hostile ?? `ftd-${String(i + 1).padStart(4, '0')}`;
     const dns =
@@ -174,7 +183,7 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
       hostName: `10.${10 + Math.floor(i / 250)}.${i % 250}.1`,
       model: pick(MODELS, i),
       version,
-      domainUuid: i % 5 === 4 ? BRANCH_DOMAIN.uuid : GLOBAL_DOMAIN.uuid,
+      domainUuid: i % 5 === 4 && !cdfmc ? BRANCH_DOMAIN.uuid : GLOBAL_DOMAIN.uuid,
       failingDataTypes: isFailing ? [CLOUD_CONFIGURATION] : [],
       cause,
       dnsServers: [...dns],
@@ -191,7 +200,8 @@ export function generateFleet(options: FleetOptions = {}): SimFleet {
   return {
     seed,
     serverVersion,
-    domains: [GLOBAL_DOMAIN, BRANCH_DOMAIN],
+    // A cdFMC: one Global domain, Cisco sample's uuid (every public sample shows it; clients discover it).
+    domains: cdfmc ? [GLOBAL_DOMAIN] : [GLOBAL_DOMAIN, BRANCH_DOMAIN],
     devices,
     integration: {
       cloudEvents: {

@@ -17,7 +17,17 @@ import {
   type SimFleet,
 } from './fleet';
 import { readBody, requestUrl } from './http';
-import { createRestApi, type RestApi, type RestContext, type RestFaultsPatch } from './rest';
+import {
+  CDFMC_TOKENS,
+  type CdfmcPatch,
+  createRestApi,
+  type RestApi,
+  type RestContext,
+  type RestFaultsPatch,
+  SIM_DOOR_PREFIX,
+  type SimDoor,
+  type TokenCase,
+} from './rest';
 import { selfSignedCertificate } from './rest/tls';
 import type { UiContext, UiResponse } from './ui/context';
 import { MAX_DEVICES } from './ui/query';
@@ -40,6 +50,24 @@ export interface FmcSimulatorOptions {
    * an earlier page opened (`closeIdleConnections`).
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * A cloud-delivered FMC (issue 20, `./rest/cdfmc.ts`): SCC API tokens instead of `generatetoken`, the cdFMC's
+   * own host (`<origin>/api/...`), SCC's gateway (`<origin>/firewall/v1/cdfmc/api/...`) and the legacy base
+   * (`<origin>/api/rest/v1/cdfmc/api/...`) on this one server, the cdFMC's shapes. `true` for the defaults. A
+   * generated fleet gets `cdfmc: true` (one Global domain, version 10.0.0) unless the fleet options say otherwise.
+   * The UI pages are the on-prem FMC's (Cisco: "the same look and feel").
+   */
+  cdfmc?: CdfmcPatch | true;
+}
+
+/** What a test needs to reach a simulated cdFMC. */
+export interface CdfmcInfo {
+  /** One token per case; `rest.setCdfmc` may add more. */
+  tokens: Record<TokenCase, string>;
+  /** Each door's base: the origin and its prefix (no trailing slash). */
+  doors: Record<SimDoor, string>;
+  /** Each door's path prefix (`''`, `/firewall/v1/cdfmc`, `/api/rest/v1/cdfmc`). */
+  prefixes: Record<SimDoor, string>;
 }
 
 export interface FmcSimulator {
@@ -59,6 +87,8 @@ export interface FmcSimulator {
   evaluateHealth(): void;
   /** The REST API's fault switches and counters. */
   rest: RestApi;
+  /** The cdFMC mode's tokens and doors; null for an on-prem FMC. */
+  cdfmc: CdfmcInfo | null;
   /** Connections open now (any client): tests wait for 0 before a request that must open its own. */
   openConnections(): Promise<number>;
   close(): Promise<void>;
@@ -101,21 +131,25 @@ export const fleetOptionsSchema = z.strictObject({
     .min(1)
     .optional(),
   oldVersionRatio: z.number().min(0).max(1).optional(),
+  cdfmc: z.boolean().optional(),
 });
 
 export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Promise<FmcSimulator> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`The FMC simulator listens on loopback only, not on ${host}`);
 
-  let fleetOptions: FleetOptions = isFleet(options.fleet) ? {} : (options.fleet ?? {});
+  const cdfmcMode = options.cdfmc === undefined ? null : options.cdfmc === true ? {} : options.cdfmc;
+  // A cdFMC's generated fleet is a cdFMC's unless the options say otherwise.
+  const withMode = (o: FleetOptions): FleetOptions => (cdfmcMode ? { cdfmc: true, ...o } : o);
+  let fleetOptions: FleetOptions = isFleet(options.fleet) ? {} : withMode(options.fleet ?? {});
   let fleet = isFleet(options.fleet) ? options.fleet : generateFleet(fleetOptions);
   const setFleet = (next: FleetOptions | SimFleet): SimFleet => {
-    fleetOptions = isFleet(next) ? {} : next;
-    fleet = isFleet(next) ? next : generateFleet(next);
+    fleetOptions = isFleet(next) ? {} : withMode(next);
+    fleet = isFleet(next) ? next : generateFleet(fleetOptions);
     return fleet;
   };
   // One REST API per simulator: faults, tokens and counters never leak between tests.
-  const restApi = createRestApi(options.faults);
+  const restApi = createRestApi(options.faults, cdfmcMode);
   /** Connections with a request being answered. */
   const busy = new WeakSet<object>();
   const ui: UiContext = { fleet: () => fleet, fleetOptions: () => fleetOptions };
@@ -160,6 +194,17 @@ export async function startFmcSimulator(options: FmcSimulatorOptions = {}): Prom
     fixDevice: (idOrName, fixOptions) => fixDevice(fleet, idOrName, fixOptions),
     evaluateHealth: () => evaluateHealth(fleet),
     rest: restApi,
+    cdfmc: cdfmcMode
+      ? {
+          tokens: { ...CDFMC_TOKENS },
+          doors: {
+            host: origin + SIM_DOOR_PREFIX.host,
+            gateway: origin + SIM_DOOR_PREFIX.gateway,
+            legacy: origin + SIM_DOOR_PREFIX.legacy,
+          },
+          prefixes: { ...SIM_DOOR_PREFIX },
+        }
+      : null,
     openConnections: () =>
       new Promise<number>((resolve, reject) =>
         server.getConnections((error, count) => (error ? reject(error) : resolve(count))),

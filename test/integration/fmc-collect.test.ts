@@ -43,8 +43,14 @@ describe('collectFleet', () => {
     expect(snapshot.peerIds).toHaveLength(3);
     const commands = failing.length + 3;
     expect(sim.api.stats().requests).toBe(1 + 1 + 1 + 1 + 4 + commands);
-    expect(progress[0]).toEqual({ done: 0, expected: 7 });
-    expect(progress.at(-1)).toEqual({ done: 7 + commands, expected: 7 + commands });
+    expect(progress[0]).toEqual({ done: 0, expected: 7, stage: 'fleet' });
+    // The phase of the progress bar (issue 19): every device's show network answered, of those asked.
+    expect(progress.at(-1)).toEqual({
+      done: 7 + commands,
+      expected: 7 + commands,
+      stage: 'show-network',
+      commands: { done: commands, total: commands },
+    });
     for (let i = 1; i < progress.length; i++) {
       expect(progress[i]?.done).toBeGreaterThanOrEqual(progress[i - 1]?.done ?? 0);
       expect(progress[i]?.done).toBeLessThanOrEqual(progress[i]?.expected ?? 0);

@@ -22,6 +22,8 @@ const ITEM_SCHEMAS = [
   'CommandSchema',
   'HealthAlertSchema',
   'CloudEventsConfigSchema',
+  // A cdFMC's cloudintegrations, which the simulator serves as an object or as a list (issue 20).
+  'CloudIntegrationSchema',
   'SecurexConfigSchema',
   'CloudRegionSchema',
   'DnsServerGroupSchema',
@@ -58,6 +60,10 @@ const FIELDS = [
   'healthPolicy',
   'ftdMode',
   'metadata',
+  'enabled',
+  'info',
+  'connected',
+  'onboardingStatus',
   'commandOutput',
   'commandInput',
   'deviceUUID',
@@ -149,6 +155,7 @@ describe('FMC schemas on random JSON (property)', () => {
     expect(exported.map(([name]) => name).sort()).toEqual(
       [
         'CloudEventsConfigSchema',
+        'CloudIntegrationSchema',
         'CloudRegionSchema',
         'CommandSchema',
         'DeviceSchema',

@@ -234,6 +234,19 @@ describe('answerRelay (the offscreen document)', () => {
     expect(await answerRelay(request, worker, d)).toMatchObject({ ok: true });
   });
 
+  it("relays a cdFMC gateway door's path (its prefix before /api/), and refuses a prefix before anything else", async () => {
+    const fetch = answering();
+    const d = deps(fetch as unknown as typeof globalThis.fetch);
+    const gateway = new URL('/firewall/v1/cdfmc/api/fmc_platform/v1/info/domain', URL_).href;
+    expect(await answerRelay({ ...request, url: gateway }, worker, d)).toMatchObject({ ok: true });
+    const notApi = new URL('/firewall/v1/cdfmc/ui/login', URL_).href;
+    expect(await answerRelay({ ...request, url: notApi }, worker, d)).toEqual({
+      ok: false,
+      reason: 'refused',
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('says unreachable when its own fetch fails', async () => {
     const failing = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

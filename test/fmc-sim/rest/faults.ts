@@ -17,9 +17,12 @@ const InjectedAnswerSchema = z.strictObject({
    * `error`: the FMC's error body; `malformed-json`: a JSON document cut mid-object; `html`: a web page; `empty`:
    * no body at all; `redirect`: a `Location` to another origin (status 302 unless given); `hang`: no answer
    * before the client gives up (the connection is held `hangMs`, then dropped); `reset`: the connection is
-   * dropped at once, as a refused certificate or a reset looks to fetch.
+   * dropped at once, as a refused certificate or a reset looks to fetch. `gateway-error`: SCC's API gateway's
+   * own body, `{timestamp, path, status, error, requestId}` (cdFMC mode, issue 20; a 429 in either envelope).
    */
-  body: z.enum(['error', 'malformed-json', 'html', 'empty', 'redirect', 'hang', 'reset']).default('error'),
+  body: z
+    .enum(['error', 'gateway-error', 'malformed-json', 'html', 'empty', 'redirect', 'hang', 'reset'])
+    .default('error'),
   hangMs: z.number().min(0).max(120_000).default(10_000),
   retryAfterSec: z.number().min(0).optional(),
   description: z.string().optional(),

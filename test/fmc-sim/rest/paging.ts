@@ -19,6 +19,7 @@ export function linkWriter(mode: RestFaults['links'], origin: string): LinkWrite
   }
 }
 
+/** Cisco sample: a default page of 25 (cdFMC's too, ../shared/docs/cdfmc.md). */
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderShowNetwork, type SimFleet, versionAtLeast } from '../fleet';
 import type { TokenBook } from './auth';
+import { CDFMC_CLOUD_EVENT_FIELDS, type CdfmcSettings, cdfmcDeviceFields } from './cdfmc';
 import type { RestFaults } from './faults';
 import { type LinkWriter, page } from './paging';
 import { sendEmpty, sendError, sendJson } from './respond';
@@ -32,6 +33,8 @@ export interface RouteContext {
   tokens: TokenBook;
   stats: RestStats;
   now: number;
+  /** The cdFMC mode's settings (issue 20); null for an on-prem FMC. */
+  cdfmc: CdfmcSettings | null;
 }
 
 export interface Route {
@@ -120,6 +123,13 @@ export const ROUTES: readonly Route[] = [
     key: 'GET integration/securexconfigs',
     since: '7.0',
     handle: securex,
+  },
+  {
+    method: 'GET',
+    // A cdFMC's (its spec 1.13.0, cdfmc.md); an on-prem FMC answers 404.
+    pattern: re(`${CONFIG}/integration/cloudintegrations/cloudintegrations$`),
+    key: 'GET integration/cloudintegrations',
+    handle: cloudIntegrations,
   },
   {
     method: 'GET',
@@ -263,7 +273,7 @@ function withBadItem(
 }
 
 function serverVersion(ctx: RouteContext): void {
-  list(ctx, [serverVersionItem(ctx.fleet, ctx.faults.schemaDrift, ctx.link)], true);
+  list(ctx, [serverVersionItem(ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.cdfmc?.serverVersion)], true);
 }
 
 function domains(ctx: RouteContext): void {
@@ -278,18 +288,20 @@ function devices(ctx: RouteContext): void {
   const visible = domainDevices(ctx.fleet, ctx.params[0] ?? '');
   list(
     ctx,
-    visible.map((d) => deviceItem(d, ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.faults.deviceHealth)),
+    visible.map((d) => deviceRecord(ctx, d)),
   );
 }
 
 function device(ctx: RouteContext): void {
   const found = findDevice(ctx);
-  if (found)
-    sendJson(
-      ctx.res,
-      200,
-      deviceItem(found, ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.faults.deviceHealth),
-    );
+  if (found) sendJson(ctx.res, 200, deviceRecord(ctx, found));
+}
+
+/** A device record, with the cdFMC's extra fields in cdFMC mode. */
+function deviceRecord(ctx: RouteContext, d: SimFleet['devices'][number]): Record<string, unknown> {
+  const item = deviceItem(d, ctx.fleet, ctx.faults.schemaDrift, ctx.link, ctx.faults.deviceHealth);
+  if (!ctx.cdfmc) return item;
+  return { ...item, ...cdfmcDeviceFields(d.id, ctx.fleet.devices.indexOf(d)) };
 }
 
 const devicesById = new WeakMap<SimFleet, Map<string, SimFleet['devices'][number]>>();
@@ -342,7 +354,9 @@ function command(ctx: RouteContext): void {
 
 function healthAlerts(ctx: RouteContext): void {
   const filter = ctx.url.searchParams.get('filter');
+  // A cdFMC's enum adds FAILED to the 7.0 one (cdfmc.md, Cisco).
   const accepted = ctx.faults.alertFilterStatuses?.map((s) => s.toUpperCase());
+  if (ctx.cdfmc && accepted && !accepted.includes('FAILED')) accepted.push('FAILED');
   const rejected = (alertCriteria(filter).get('status') ?? []).find(
     (s) => accepted !== undefined && !accepted.includes(s.toUpperCase()),
   );
@@ -351,7 +365,13 @@ function healthAlerts(ctx: RouteContext): void {
     return;
   }
   const visible = new Set(domainDevices(ctx.fleet, ctx.params[0] ?? '').map((d) => d.id));
-  const all = alerts(ctx.fleet, ctx.faults.cloudAlertModule, ctx.now, ctx.faults.cloudAlertStatus).filter(
+  const statuses = ctx.cdfmc
+    ? {
+        ...failedStatuses(ctx.fleet, ctx.cdfmc.failedStatus, ctx.faults.cloudAlertStatus),
+        ...ctx.faults.cloudAlertStatus,
+      }
+    : ctx.faults.cloudAlertStatus;
+  const all = alerts(ctx.fleet, ctx.faults.cloudAlertModule, ctx.now, statuses).filter(
     (a) => a.deviceUUID === '0' || visible.has(a.deviceUUID),
   );
   const selected = filterAlerts(all, filter);
@@ -361,13 +381,78 @@ function healthAlerts(ctx: RouteContext): void {
   );
 }
 
+/**
+ * cdFMC mode: the failing devices whose Cloud Configuration alert is FAILED (the status the cdFMC spec adds),
+ * by device id; the others stay RED.
+ */
+function failedStatuses(
+  fleet: SimFleet,
+  mode: CdfmcSettings['failedStatus'],
+  /** The `cloudAlertStatus` fault, which wins. */
+  forced: Readonly<Record<string, string>>,
+): Record<string, string> {
+  if (mode === 'none') return {};
+  const failing = fleet.devices.filter((d) => d.failingDataTypes.includes('Cisco Cloud Configuration'));
+  return Object.fromEntries(
+    failing
+      .filter((d, i) => (mode === 'all' || i % 2 === 0) && !(d.id in forced) && !(d.name in forced))
+      .map((d) => [d.id, 'FAILED']),
+  );
+}
+
 function cloudEvents(ctx: RouteContext): void {
-  list(ctx, [cloudEventsItem(ctx.fleet, ctx.params[0] ?? '', ctx.faults.schemaDrift, ctx.link)]);
+  const item = cloudEventsItem(ctx.fleet, ctx.params[0] ?? '', ctx.faults.schemaDrift, ctx.link);
+  list(ctx, [ctx.cdfmc ? { ...item, ...CDFMC_CLOUD_EVENT_FIELDS } : item]);
+}
+
+/**
+ * A cdFMC's cloud integration (the object, or a list holding it: its form is not published); 404 on an on-prem
+ * FMC, and when the cdFMC mode says `absent`; 500 on every request when it says `error`.
+ */
+function cloudIntegrations(ctx: RouteContext): void {
+  const setting = ctx.cdfmc?.cloudIntegration;
+  if (!setting || setting === 'absent') {
+    sendError(ctx.res, 404, 'The requested resource was not found.');
+    return;
+  }
+  if (setting === 'error') {
+    sendError(ctx.res, 500, 'The server encountered an internal error.');
+    return;
+  }
+  const domainUuid = ctx.params[0] ?? '';
+  const self = ctx.link(
+    `/api/fmc_config/v1/domain/${domainUuid}/integration/cloudintegrations/cloudintegrations`,
+  );
+  // Field names: the cdFMC spec (Cisco); values invented.
+  const item = {
+    id: 'cloudintegrations',
+    type: 'CloudIntegration',
+    enabled: setting.enabled,
+    info: {
+      cdoUrl: 'https://us.manage.security.cisco.com',
+      connected: setting.connected,
+      deviceId: 'a3c1f0e2-5d4b-4e6f-9a7b-2c8d1e0f3a4b',
+      onboardingStatus: setting.onboardingStatus,
+      sseTenantName: 'sim-tenant',
+      tenantId: '0f6c2b1a-7e3d-4c5b-8a9f-1d2e3f4a5b6c',
+    },
+    links: { self },
+  };
+  if (ctx.cdfmc?.cloudIntegrationForm === 'list') {
+    sendJson(ctx.res, 200, {
+      links: { self },
+      items: [item],
+      paging: { offset: 0, limit: 25, count: 1, pages: 1 },
+    });
+    return;
+  }
+  sendJson(ctx.res, 200, item);
 }
 
 function securex(ctx: RouteContext): void {
   const config = ctx.fleet.integration.securex;
-  if (!config) {
+  // Not in the cdFMC spec (cdfmc.md: only `operational/refreshsecurexconfigs`).
+  if (!config || ctx.cdfmc) {
     sendError(ctx.res, 404, 'The requested resource was not found.');
     return;
   }

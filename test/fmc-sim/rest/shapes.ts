@@ -26,11 +26,17 @@ function future<T extends Record<string, unknown>>(item: T, drift: Drift): T {
   return drift === 'tolerable' ? { ...item, x_futureField: { addedIn: '8.0', values: [1, 2] } } : item;
 }
 
-export function serverVersionItem(fleet: SimFleet, drift: Drift, link: LinkWriter): Record<string, unknown> {
+export function serverVersionItem(
+  fleet: SimFleet,
+  drift: Drift,
+  link: LinkWriter,
+  /** A cdFMC's string as is (`10.0.0-build 7056`); an on-prem FMC prints `7.4.1 (build 172)`. */
+  cdfmcVersion?: string,
+): Record<string, unknown> {
   const versionKey = drift === 'tolerable' ? 'serverversion' : 'serverVersion';
   return future(
     {
-      [versionKey]: `${fleet.serverVersion} (build 172)`,
+      [versionKey]: cdfmcVersion ?? `${fleet.serverVersion} (build 172)`,
       geoVersion: '2023-06-06-101',
       vdbVersion: 'build 376 ( 2023-11-09 19:14:06 )',
       sruVersion: '2023-06-08-001-vrt',

@@ -21,6 +21,10 @@ export interface RestStats {
   maxInWindow: number;
   /** Injected redirects served (a client that follows one shows up as a request on the other host). */
   redirects: number;
+  /** cdFMC mode (issue 20): `/api` requests per door (`host`, `gateway`, `legacy`). */
+  byDoor: Record<string, number>;
+  /** cdFMC mode: requests refused for their token, per case (`revoked`, `wrongKind`, `missing`…). */
+  tokenRefusals: Record<string, number>;
 }
 
 export function emptyStats(): RestStats {
@@ -39,6 +43,8 @@ export function emptyStats(): RestStats {
     maxCommandDevices: 0,
     maxInWindow: 0,
     redirects: 0,
+    byDoor: {},
+    tokenRefusals: {},
   };
 }
 
