@@ -3,6 +3,7 @@ import {
   type Catalogue,
   formatCatalogueMessage,
   type Lang,
+  pluralCategory,
   substitutionsExpected,
   uiLang,
 } from '../lib/i18n';
@@ -10,8 +11,12 @@ import {
 /** The keys of `public/_locales/en/messages.json`; a test checks French has the same ones. */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 
-/** Catalogues an extension page bundles (see `bundleMessages`); a content script has none. */
-let bundled: Readonly<Record<'en' | 'fr', Catalogue>> | undefined;
+/**
+ * Set by `bundleMessages` on extension pages: their checks of a call, and their catalogue's answer where the
+ * browser gave none. Only `bundleMessages` refers to the catalogue code, so a content script (which never calls
+ * it) bundles none of it: 265 bytes gzipped of the content script's 20 KB budget (bench/content-script.ts).
+ */
+let fromPage: ((key: MessageKey, substitutions: string[], answer: string) => string) | undefined;
 
 /**
  * Extension pages pass their own copy of the catalogues. Chromium's `i18n.getMessage` answers '' when the
@@ -20,7 +25,19 @@ let bundled: Readonly<Record<'en' | 'fr', Catalogue>> | undefined;
  * for the life of that process. With the catalogues at hand, such an answer is filled in here instead.
  */
 export function bundleMessages(catalogues: Readonly<Record<'en' | 'fr', Catalogue>> | undefined): void {
-  bundled = catalogues;
+  fromPage =
+    catalogues &&
+    ((key, substitutions, answer) => {
+      const entry = catalogues[currentLang()][key];
+      if (!entry && !key.startsWith('@@')) console.error(`[i18n] no message ${key} in the catalogue`);
+      if (entry && substitutions.length < substitutionsExpected(entry))
+        console.error(
+          `[i18n] ${key} needs ${substitutionsExpected(entry)} substitution(s), got ${substitutions.length}`,
+        );
+      if (answer || !entry) return answer;
+      console.warn(`[i18n] the browser gave no message for ${key}; the page's catalogue filled it`);
+      return formatCatalogueMessage(entry, substitutions);
+    });
 }
 
 /**
@@ -39,19 +56,30 @@ export function currentLang(): Lang {
  * not a bug of ours).
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  const entry = bundled?.[currentLang()][key];
-  if (bundled && !entry && !key.startsWith('@@')) console.error(`[i18n] no message ${key} in the catalogue`);
-  if (entry && substitutions.length < substitutionsExpected(entry))
-    console.error(
-      `[i18n] ${key} needs ${substitutionsExpected(entry)} substitution(s), got ${substitutions.length}`,
-    );
-  const answer = browser.i18n.getMessage(key, substitutions);
+  const browserAnswer = browser.i18n.getMessage(key, substitutions);
+  const answer = fromPage ? fromPage(key, substitutions, browserAnswer) : browserAnswer;
   if (answer) return answer;
-  if (entry) {
-    console.warn(`[i18n] the browser gave no message for ${key}; the page's catalogue filled it`);
-    return formatCatalogueMessage(entry, substitutions);
-  }
   // `@@` messages are the browser's own; anything else here is a key nobody can word.
   if (!key.startsWith('@@')) console.error(`[i18n] no message for ${key}`);
   return key;
+}
+
+/** The keys that come in two forms, `<key>_one` and `<key>_other`: what `tn` takes. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_one`
+    ? `${Base}_other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message with a count in it, in the form that count takes in the page's language (`pluralCategory`, by
+ * `Intl.PluralRules`): `<key>_one` or `<key>_other`. The count is the first substitution (`$1`), the others
+ * follow. The browser's `i18n.getMessage` has no plural forms of its own (developer.chrome.com "i18n": a
+ * message is one string), hence the two keys.
+ */
+export function tn(key: PluralKey, count: number, ...substitutions: string[]): string {
+  const form = `${key}_${pluralCategory(currentLang(), count)}` as MessageKey;
+  return t(form, String(count), ...substitutions);
 }

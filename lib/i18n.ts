@@ -17,12 +17,48 @@ export function uiLang(locale: string): Lang {
 export type FillValue = string | Localized;
 export type FillVars = Readonly<Record<string, FillValue | undefined>>;
 
-const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+/** `{name}`, or `{name|one form|other form}`: the form the number in `name` takes in the template's language. */
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
+/** The plural forms our words need: what CLDR calls `one`, and every other count. */
+export type PluralCategory = 'one' | 'other';
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * Which form a count takes in `lang`, by the CLDR rules `Intl.PluralRules` applies (MDN "Intl.PluralRules";
+ * unicode.org CLDR "Language Plural Rules"): English says "1 device" and "0 devices", French "0 équipement" and
+ * "1 équipement" (0 and 1 are `one`), both "2 devices" and "21 devices". French's `many` (1 000 000 and up in
+ * CLDR 42+: "1 000 000 d’équipements") is worded as `other` here: no count of ours comes near it.
+ */
+export function pluralCategory(lang: Lang, count: number): PluralCategory {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
+}
+
+/** One phrase in its two forms, per language. */
+export type PluralForms = Readonly<Record<PluralCategory, string>>;
+export type LocalizedPlural = Readonly<Record<Lang, PluralForms>>;
+
+/** The form of `forms` for `count`, with `{count}` and `vars` filled in, in every language. */
+export function plural(forms: LocalizedPlural, count: number, vars: FillVars = {}): Localized {
+  const all = { ...vars, count: String(count) };
+  return {
+    en: fill(forms.en[pluralCategory('en', count)], all, 'en'),
+    fr: fill(forms.fr[pluralCategory('fr', count)], all, 'fr'),
+  };
+}
 
 /**
  * Replaces `{name}` in a template, in one pass so a value that itself contains `{…}` (a device name, an FMC
  * message) is never expanded. `missing` says what a placeholder nobody supplied becomes; by default `<name>`:
- * in a command, the admin sees what to type there.
+ * in a command, the admin sees what to type there. `{count|device uses|devices use}` is the form the number in
+ * `count` takes in `lang` (`pluralCategory`): templates say "1 device" and "2 devices", never "device(s)". A
+ * value that is not a number takes the other form.
  */
 export function fill(
   template: string,
@@ -30,8 +66,13 @@ export function fill(
   lang: Lang = 'en',
   missing: (name: string) => string = (name) => `<${name}>`,
 ): string {
-  return template.replace(PLACEHOLDER, (_match, name: string) => {
+  return template.replace(PLACEHOLDER, (_match, name: string, one?: string, other?: string) => {
     const value = vars[name];
+    if (one !== undefined && other !== undefined) {
+      const text = value === undefined ? '' : typeof value === 'string' ? value : value[lang];
+      const count = text.trim() === '' ? Number.NaN : Number(text);
+      return Number.isFinite(count) && pluralCategory(lang, count) === 'one' ? one : other;
+    }
     if (value === undefined) return missing(name);
     return typeof value === 'string' ? value : value[lang];
   });

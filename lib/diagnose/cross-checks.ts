@@ -1,8 +1,8 @@
 import type { Localized } from '../i18n';
-import { fillLocalized } from '../i18n';
-import { dnsKey, groupByDnsSet } from './dns-sets';
-import { FLAG_TEXT } from './flag-text';
-import type { BrowserDnsResult, Flag, Verdict } from './types';
+import { fillLocalized, plural } from '../i18n';
+import { dnsKey, groupByDnsSet, type HealthyDns, healthyDnsOf } from './dns-sets';
+import { FLAG_TEXT, HEALTHY_DNS_TEXT } from './flag-text';
+import type { BrowserDnsResult, DeviceDiagnosis, Flag, Verdict } from './types';
 
 export interface CrossCheckDevice {
   id: string;
@@ -38,13 +38,10 @@ export function crossCheck(
     byDevice.set(first, [...(byDevice.get(first) ?? []), flag]);
   };
   const failing = devices.filter((d) => d.verdict !== 'healthy' && d.verdict !== 'expected-integration-off');
-  const healthySets = groupByDnsSet(
-    devices
-      .filter((d) => d.verdict === 'healthy' && d.dns !== null)
-      .map((d) => ({ id: d.id, servers: d.dns ?? [] })),
-  );
+  const healthy = healthyDnsOf(devices);
+  const healthySets = healthy.sets;
   const healthyKeys = new Set(healthySets.map((set) => set.key));
-  const healthyText = healthySets.map((set) => set.servers.join(', ')).join('; ');
+  const healthyText = healthyDnsText(healthy);
   const named = (d: CrossCheckDevice) => d.name || d.id;
 
   // (a) A failing device whose resolvers no healthy device uses.
@@ -55,7 +52,7 @@ export function crossCheck(
         id: 'dns-differs-from-healthy',
         text: fillLocalized(FLAG_TEXT.dnsDiffersDevice, {
           servers: (d.dns ?? []).join(', '),
-          healthySets: healthyText,
+          healthy: healthyText,
         }),
         deviceIds: [d.id],
       });
@@ -65,14 +62,14 @@ export function crossCheck(
         text: fillLocalized(FLAG_TEXT.dnsDiffersFleet, {
           count: String(odd.length),
           names: nameList(odd.map(named)),
-          healthySets: healthyText,
+          healthy: healthyText,
         }),
         deviceIds: odd.map((d) => d.id),
       });
   }
 
   // (b) Failing devices sharing resolvers that no healthy device uses: a broken resolver they have in common.
-  const healthyNote = healthySets.length > 0 ? FLAG_TEXT.noHealthyUses : FLAG_TEXT.noHealthyRead;
+  const healthyNote = healthy.read > 0 ? FLAG_TEXT.noHealthyUses : FLAG_TEXT.noHealthyRead;
   const failingSets = groupByDnsSet(failing.map((d) => ({ id: d.id, servers: d.dns ?? [] })));
   for (const set of failingSets) {
     if (set.deviceIds.length < 2 || healthyKeys.has(set.key)) continue;
@@ -85,6 +82,7 @@ export function crossCheck(
         text: fillLocalized(FLAG_TEXT.sharedDnsDevice, {
           servers: (d.dns ?? []).join(', '),
           peers: nameList(peers.map(named)),
+          peerCount: String(peers.length),
           healthyNote,
         }),
         deviceIds: [d.id, ...peers.map((p) => p.id)],
@@ -154,6 +152,51 @@ export function browserLookup(results: unknown, host: string): BrowserDnsResult 
       (r) => r !== null && typeof r === 'object' && norm(r.host) === host,
     ) ?? null
   );
+}
+
+/**
+ * The healthy devices' DNS servers, in one exact sentence or two: "Of the 3 healthy devices read, 2 use
+ * 10.30.0.53 and 1 uses 10.20.0.53, 10.20.1.53. 49 other healthy devices were not read." Every surface that
+ * speaks of the healthy peers' DNS (fleet flags, the popup, the report, a device's evidence) says this one.
+ */
+export function healthyDnsText(healthy: HealthyDns): Localized {
+  const T = HEALTHY_DNS_TEXT;
+  const { read, unread, sets, none } = healthy;
+  if (read === 0) return unread === 0 ? T.noHealthy : plural(T.noneRead, unread);
+  const [first] = sets;
+  let statement: Localized;
+  if (first && sets.length === 1 && none === 0)
+    statement = plural(T.allUse, read, { servers: first.servers.join(', ') });
+  else if (sets.length === 0) statement = plural(T.allNone, read);
+  else {
+    const groups = [
+      ...sets.map((set) => plural(T.group, set.deviceIds.length, { servers: set.servers.join(', ') })),
+      ...(none > 0 ? [plural(T.groupNone, none)] : []),
+    ];
+    statement = plural(T.split, read, { groups: joinGroups(groups) });
+  }
+  if (unread === 0) return statement;
+  const note = plural(T.unread, unread);
+  return { en: `${statement.en} ${note.en}`, fr: `${statement.fr} ${note.fr}` };
+}
+
+/** `healthyDnsText` for a finished diagnosis's devices (the popup, the report). */
+export function healthyDnsStatement(devices: readonly DeviceDiagnosis[]): Localized {
+  return healthyDnsText(
+    healthyDnsOf(
+      devices.map((d) => ({ id: d.id, verdict: d.verdict, dns: d.managementDns?.servers ?? null })),
+    ),
+  );
+}
+
+function joinGroups(groups: readonly Localized[]): Localized {
+  const T = HEALTHY_DNS_TEXT;
+  const join = (lang: 'en' | 'fr') => {
+    const words = groups.map((group) => group[lang]);
+    if (words.length <= 2) return words.join(T.and[lang]);
+    return `${words.slice(0, -1).join(T.between[lang])}${T.lastOfMany[lang]}${words.at(-1)}`;
+  };
+  return { en: join('en'), fr: join('fr') };
 }
 
 function nameList(names: readonly string[]): Localized {

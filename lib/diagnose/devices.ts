@@ -1,7 +1,8 @@
+import { keepShowNetworkOutput } from '../fmc/show-network';
 import { isObject, text } from './coerce';
 import { browserLookup, type CrossCheckDevice, crossCheck } from './cross-checks';
 import { proxyAddress } from './device-text';
-import { groupByDnsSet } from './dns-sets';
+import { groupByDnsSet, healthyDnsOf } from './dns-sets';
 import { alertResults, collectEvidence } from './evidence';
 import { regionOf, scenarioOf } from './integration';
 import { buildRunbook } from './runbook';
@@ -67,6 +68,7 @@ export function decideDevices(
   );
   const top = groupByDnsSet(healthyRead)[0];
   const peerDns = top ? { servers: top.servers, deviceIds: top.deviceIds } : null;
+  const healthyDns = healthyDnsOf(facts);
   const browser = browserLookup(options.browserDns, region.host);
   const checks = crossCheck(facts, region.host, browser);
 
@@ -88,9 +90,10 @@ export function decideDevices(
         proxy: proxy ? proxyOut(proxy) : null,
         gateway: typeof gateway === 'string' ? gateway : null,
         verdict,
-        evidence: collectEvidence({ device, verdict, scenario, region, browser, peerDns }),
+        evidence: collectEvidence({ device, verdict, scenario, region, browser, healthyDns }),
         runbook: buildRunbook({ device, verdict, region, peerDns }),
         flags: checks.byDevice.get(device.id) ?? [],
+        ...rawOutput(device, verdict),
       };
     }),
     flags: checks.fleet,
@@ -167,6 +170,16 @@ function factsOf(entry: Entry): CrossCheckDevice {
     dns: dnsServersOf(parsed),
     gateway: typeof gateway === 'string' ? gateway : null,
   };
+}
+
+/**
+ * A failing device's `show network` as printed, for the exports (issue 19); healthy devices keep none, to spare the
+ * stored diagnosis (their values are in `managementDns`, `proxy`, `gateway`).
+ */
+function rawOutput(device: DeviceInput, verdict: Verdict): Pick<DeviceDiagnosis, 'showNetworkOutput'> {
+  const raw = (device.showNetwork as { raw?: unknown }).raw;
+  if (verdict === 'healthy' || typeof raw !== 'string' || raw.trim() === '') return {};
+  return { showNetworkOutput: keepShowNetworkOutput(raw) };
 }
 
 function normalizeDevice(device: DeviceInput): DeviceInput {

@@ -2,11 +2,13 @@ import { type StatusMeaning, statusMeaning } from '../alert/statuses';
 import type { ShowNetwork } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import { type FillVars, fillLocalized } from '../i18n';
+import { healthyDnsText } from './cross-checks';
 import { proxyAddress } from './device-text';
+import type { HealthyDns } from './dns-sets';
 import { EVENT_KINDS, EVIDENCE_TEXT } from './evidence-text';
 import type { RegionChoice } from './region';
-import type { ScenarioInference } from './scenario';
-import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, PeerDns, Verdict } from './types';
+import { cdfmcIntegrationEvidence, type ScenarioInference } from './scenario';
+import type { BrowserDnsResult, DeviceInput, Evidence, EvidenceId, Verdict } from './types';
 import { dnsServersOf, isFailing, readShowNetwork } from './verdict';
 
 export interface EvidenceContext {
@@ -15,7 +17,8 @@ export interface EvidenceContext {
   scenario: ScenarioInference;
   region: RegionChoice;
   browser: BrowserDnsResult | null;
-  peerDns: PeerDns | null;
+  /** The healthy devices' DNS servers as read, worded by `healthyDnsText` as every surface words them. */
+  healthyDns: HealthyDns;
 }
 
 // FMC messages and alert details are free text: long ones would drown the facts around them.
@@ -42,7 +45,13 @@ export function collectEvidence(ctx: EvidenceContext): Evidence[] {
 
   if (failing) {
     add('cloud-events', eventsText(ctx.scenario), { kinds: kindsList(ctx.scenario.eventsSent) });
-    add('securex', SECUREX[ctx.scenario.securex]);
+    // A cdFMC has no SecureX setting at all (issue 20): its line says so, with its cloudintegrations.
+    add(
+      'securex',
+      ctx.scenario.platform === 'cdfmc'
+        ? cdfmcIntegrationEvidence(ctx.scenario)
+        : SECUREX[ctx.scenario.securex],
+    );
     if (ctx.region.assumed) add('region', EVIDENCE_TEXT.regionAssumed, { host: ctx.region.host });
     else
       add('region', EVIDENCE_TEXT.regionKnown, {
@@ -58,14 +67,8 @@ export function collectEvidence(ctx: EvidenceContext): Evidence[] {
 
   if (failing && verdict !== 'expected-integration-off') {
     if (ctx.browser) browserFact(ctx.browser, ctx.region.host, add);
-    if (verdict === 'dns-missing' || verdict === 'unknown') {
-      if (ctx.peerDns)
-        add('peer-dns', EVIDENCE_TEXT.peerDns, {
-          servers: ctx.peerDns.servers.join(', '),
-          count: String(ctx.peerDns.deviceIds.length),
-        });
-      else add('peer-dns', EVIDENCE_TEXT.peerDnsNone);
-    }
+    if (verdict === 'dns-missing' || verdict === 'unknown')
+      out.push({ id: 'peer-dns', text: healthyDnsText(ctx.healthyDns) });
   }
   return out;
 }

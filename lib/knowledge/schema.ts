@@ -41,9 +41,9 @@ export const CommandSchema = z.strictObject({
   /** `cli` is the device's `>` prompt; `expert` is the Linux shell reached with `expert`. */
   shell: z.enum(['cli', 'expert']),
   purpose: Sourced,
-  /** A healthy output, verbatim from the TAC note, when it gives one. */
+  /** The expected output in full, verbatim from the TAC note, when it gives one. */
   healthyOutput: z.string().min(1).optional(),
-  /** What to look for in the output. */
+  /** What the output shows on a working device: the hint shows it as "Expected" (issue 19). */
   lookFor: Sourced.optional(),
 });
 export type Command = z.infer<typeof CommandSchema>;
@@ -113,6 +113,18 @@ export const AlertMatchSchema = z.strictObject({
   results: z.array(z.string().min(1)).min(1),
 });
 
+/**
+ * The three lines a hint opens with before any diagnosis (issue 19): the question that tells the scenarios
+ * apart, the answer "no" (the alert is expected: the hint offers the health policy there) and the answer
+ * "yes" with the first command to run.
+ */
+export const TriageSchema = z.strictObject({
+  question: Sourced,
+  no: Sourced,
+  yes: Sourced,
+  command: CommandSchema,
+});
+
 export const KnowledgeEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   match: AlertMatchSchema,
@@ -122,6 +134,8 @@ export const KnowledgeEntrySchema = z.strictObject({
   /** One line, shown on the collapsed badge's tooltip. */
   summary: Sourced,
   meaning: z.array(Sourced).min(1),
+  /** When present, the hint opens with it and folds the rest (meaning, sections, links). */
+  triage: TriageSchema.optional(),
   sections: z.array(SectionSchema),
   links: z.array(LinkSchema),
 });

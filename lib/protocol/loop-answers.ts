@@ -8,11 +8,15 @@ import { type WatchEntry, type WatchReason, watchState } from './watch';
 export const LOOP_MESSAGES = {
   'no-diagnosis': {
     en: 'This FMC has no finished diagnosis in this browser session: run one from the popup or the report first.',
-    fr: "Ce FMC n'a pas de diagnostic terminé dans cette session du navigateur : lancez-en un depuis la fenêtre de l'extension ou le rapport.",
+    fr: 'Ce FMC n’a pas de diagnostic terminé dans cette session du navigateur : lancez-en un depuis la fenêtre de l’extension ou le rapport.',
   },
   'unknown-device': {
     en: 'This device is not in the last diagnosis of this FMC: run the diagnosis again.',
     fr: 'Cet équipement ne figure pas dans le dernier diagnostic de ce FMC : relancez le diagnostic.',
+  },
+  'not-watchable': {
+    en: 'This failure is expected while cloud integration is off (scenario 1) and never clears by itself: there is nothing to watch. Open the health policy instead.',
+    fr: 'Cet échec est attendu tant que l’intégration cloud est désactivée (scénario 1) et ne se lève jamais seul : il n’y a rien à surveiller. Ouvrez plutôt la politique d’intégrité.',
   },
   'run-in-progress': {
     en: 'A diagnosis of this FMC is running: its result will include this device.',
@@ -20,7 +24,7 @@ export const LOOP_MESSAGES = {
   },
   'signed-out': {
     en: 'Signed out of this FMC’s REST API: sign in again from the popup or the report, then re-check.',
-    fr: "Session de l'API REST de ce FMC terminée : reconnectez-vous depuis la fenêtre de l'extension ou le rapport, puis revérifiez.",
+    fr: 'Session de l’API REST de ce FMC terminée : reconnectez-vous depuis la fenêtre de l’extension ou le rapport, puis revérifiez.',
   },
   'storage-failed': {
     en: 'The browser refused to keep the re-check’s result ({detail}).',
@@ -32,11 +36,11 @@ export const LOOP_MESSAGES = {
   },
   'notify-cleared-title': {
     en: 'Cloud Configuration cleared: {device}',
-    fr: 'Cloud Configuration rétablie : {device}',
+    fr: 'Alerte Cloud Configuration levée : {device}',
   },
   'notify-cleared-body': {
     en: 'The Cloud Configuration alert of {device} on {fmc} is no longer red or yellow ({time}).',
-    fr: "L'alerte Cloud Configuration de {device} sur {fmc} n'est plus rouge ni jaune ({time}).",
+    fr: 'L’alerte Cloud Configuration de {device} sur {fmc} n’est plus rouge ni jaune ({time}).',
   },
   // A watch ends in one of three ways (issue 17), each said only when seen: cleared, still failing at the limit
   // (the last tick read the alert red or yellow), or not checked at the limit (the last ticks read nothing).
@@ -45,8 +49,8 @@ export const LOOP_MESSAGES = {
     fr: 'Toujours en échec : {device}',
   },
   'notify-limit-body': {
-    en: 'The watch of {device} on {fmc} ended after {minutes} min: its Cloud Configuration alert had not cleared at the last check ({time}). Open the report for its runbook.',
-    fr: "La surveillance de {device} sur {fmc} s'est arrêtée après {minutes} min : son alerte Cloud Configuration n’était pas levée à la dernière vérification ({time}). Ouvrez le rapport pour sa procédure.",
+    en: 'The watch of {device} on {fmc} ended after {minutes} min: its Cloud Configuration alert had not cleared at the last check ({time}). Open the report to see what to do.',
+    fr: 'La surveillance de {device} sur {fmc} s’est arrêtée après {minutes} min : son alerte Cloud Configuration n’était pas levée à la dernière vérification ({time}). Ouvrez le rapport pour voir que faire.',
   },
   'notify-unchecked-title': {
     en: 'Could not check: {device}',
@@ -54,7 +58,7 @@ export const LOOP_MESSAGES = {
   },
   'notify-unchecked-body': {
     en: 'The watch of {device} on {fmc} ended after {minutes} min without an answer: could not check since {since}: {reason}. Its state is not known.',
-    fr: "La surveillance de {device} sur {fmc} s'est arrêtée après {minutes} min sans réponse : vérification impossible depuis {since} : {reason}. Son état n'est pas connu.",
+    fr: 'La surveillance de {device} sur {fmc} s’est arrêtée après {minutes} min sans réponse : vérification impossible depuis {since} : {reason}. Son état n’est pas connu.',
   },
   'notify-stopped-title': {
     en: 'Watch stopped: {device}',
@@ -67,23 +71,23 @@ export const LOOP_MESSAGES = {
   // What a watch says now (lib/protocol/watch.ts `watchState`), in the popup, the report and the expanded hint.
   'state-watching': {
     en: 'Watching until {until}: not checked yet.',
-    fr: "Surveillé jusqu'à {until} : pas encore vérifié.",
+    fr: 'Surveillé jusqu’à {until} : pas encore vérifié.',
   },
   'state-watching-seen': {
     en: 'Watching until {until}: not cleared at {time}.',
-    fr: "Surveillé jusqu'à {until} : pas levée à {time}.",
+    fr: 'Surveillé jusqu’à {until} : pas levée à {time}.',
   },
   'state-unchecked': {
     en: 'Watching until {until}: could not check since {since}: {reason}.',
-    fr: "Surveillé jusqu'à {until} : vérification impossible depuis {since} : {reason}.",
+    fr: 'Surveillé jusqu’à {until} : vérification impossible depuis {since} : {reason}.',
   },
   'state-paused': {
     en: 'Sign in to resume watching (paused since {since}, until {until}).',
-    fr: "Connectez-vous pour reprendre la surveillance (en pause depuis {since}, jusqu'à {until}).",
+    fr: 'Connectez-vous pour reprendre la surveillance (en pause depuis {since}, jusqu’à {until}).',
   },
   'state-cleared': {
     en: 'Watch ended: cleared at {time}.',
-    fr: 'Surveillance terminée : rétablie à {time}.',
+    fr: 'Surveillance terminée : alerte levée à {time}.',
   },
   'state-limit': {
     en: 'Watch ended: still failing at the limit ({time}).',
@@ -96,7 +100,7 @@ export const LOOP_MESSAGES = {
   // Why a tick could not check (lib/protocol/watch.ts `WatchReason`).
   'reason-unreachable': {
     en: 'the FMC did not answer (network, VPN, certificate or timeout)',
-    fr: "le FMC n'a pas répondu (réseau, VPN, certificat ou délai dépassé)",
+    fr: 'le FMC n’a pas répondu (réseau, VPN, certificat ou délai dépassé)',
   },
   'reason-server-error': {
     en: 'the FMC answered with server errors (5xx) after retries',
@@ -108,7 +112,7 @@ export const LOOP_MESSAGES = {
   },
   'reason-signed-out': {
     en: 'signed out of the FMC’s REST API',
-    fr: "session de l'API REST du FMC terminée",
+    fr: 'session de l’API REST du FMC terminée',
   },
   'reason-refused': {
     en: 'the FMC refused the request (REST API disabled, rights, or a redirect)',
@@ -124,16 +128,16 @@ export const LOOP_MESSAGES = {
   },
   // The toolbar button's title (the badge counts the running watches).
   'badge-watching': {
-    en: 'Watching {count} device(s) until their alert clears',
-    fr: "{count} équipement(s) surveillé(s) jusqu'au rétablissement de leur alerte",
+    en: 'Watching {count} {count|device until its|devices until their} alert clears',
+    fr: '{count} {count|équipement surveillé jusqu’à la levée de son|équipements surveillés jusqu’à la levée de leur} alerte',
   },
   'badge-unchecked': {
     en: '{fmc}: could not check since {since}: {reason}',
     fr: '{fmc} : vérification impossible depuis {since} : {reason}',
   },
   'badge-paused': {
-    en: '{fmc}: sign in to resume watching {count} device(s)',
-    fr: '{fmc} : connectez-vous pour reprendre la surveillance de {count} équipement(s)',
+    en: '{fmc}: sign in to resume watching {count} {count|device|devices}',
+    fr: '{fmc} : connectez-vous pour reprendre la surveillance de {count} {count|équipement|équipements}',
   },
 } satisfies Record<string, Localized>;
 

@@ -8,11 +8,11 @@ import { fillLocalized } from '../i18n';
 export const RUN_MESSAGES = {
   'storage-failed': {
     en: 'The diagnosis finished but the browser refused to keep its result ({detail}). Run it again; if this goes on, restart the browser.',
-    fr: "Le diagnostic s'est terminé mais le navigateur a refusé d'en garder le résultat ({detail}). Relancez-le ; si cela continue, redémarrez le navigateur.",
+    fr: 'Le diagnostic s’est terminé mais le navigateur a refusé d’en garder le résultat ({detail}). Relancez-le ; si cela continue, redémarrez le navigateur.',
   },
   internal: {
     en: 'The diagnosis stopped: {detail}',
-    fr: "Le diagnostic s'est arrêté : {detail}",
+    fr: 'Le diagnostic s’est arrêté : {detail}',
   },
 } satisfies Record<string, Localized>;
 

@@ -64,5 +64,5 @@ test.skipIf(!french)('with Firefox in French, the hint and the extension pages s
   );
   expect(text).toContain('Scénario 2');
   expect(text).toContain('nslookup api-sse.cisco.com');
-  expect(text).toContain('Ouvrir la politique de santé');
+  expect(text).toContain('Ouvrir la politique d’intégrité');
 });

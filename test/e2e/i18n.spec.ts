@@ -15,7 +15,7 @@ test('with the browser in French, the hint speaks French', async ({ sim }) => {
     await expect(hint).toContainText('Scénario 2');
     await expect(hint).toContainText('nslookup api-sse.cisco.com');
     await expect(hint.locator('a[data-action="open-health-policy"]')).toContainText(
-      'Ouvrir la politique de santé',
+      'Ouvrir la politique d’intégrité',
     );
   } finally {
     await context.close();

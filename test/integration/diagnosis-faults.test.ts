@@ -143,7 +143,7 @@ describe('lists the FMC gives only in part', () => {
         part: 'devices',
         reason: expect.objectContaining({
           en: expect.stringContaining(
-            `1 item(s) of devices/devicerecords were left out: unexpected field items[${index}].id`,
+            `1 item of devices/devicerecords was left out: unexpected field items[${index}].id`,
           ),
         }),
       },
@@ -158,7 +158,7 @@ describe('lists the FMC gives only in part', () => {
     expectFailingDiagnosed(diagnosis, sim.fleet());
     const reason = diagnosis.incomplete.find((entry) => entry.part === 'devices')?.reason.en ?? '';
     expect(reason).toContain('sent the same page of devices/devicerecords twice');
-    expect(reason).toContain('announced 12 item(s) in devices/devicerecords but sent 5');
+    expect(reason).toContain('announced 12 items in devices/devicerecords but sent 5');
   });
 
   it('a paging.count above the items received is reported', async () => {

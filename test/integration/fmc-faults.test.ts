@@ -131,7 +131,7 @@ describe('bodies that are not what they should be', () => {
     const gap = snapshot.devices.ok ? snapshot.devices.gaps?.[0] : undefined;
     expect(gap?.params).toEqual({ endpoint: 'devices/devicerecords', count: 20, field: 'items[0].id' });
     expect(gap?.message).toContain(
-      '20 item(s) of devices/devicerecords were left out: unexpected field items[0].id',
+      '20 items of devices/devicerecords were left out: unexpected field items[0].id',
     );
     expect(snapshot.failingDeviceIds).toHaveLength(4);
     expect(Object.keys(snapshot.namedDevices)).toEqual(snapshot.failingDeviceIds);

@@ -158,7 +158,7 @@ describe('evidence: what was read, per device', () => {
     const items = evidence(
       fleet([healthy('h', shown({ dns: ['10.0.0.53'] })), failing('a', shown({ dns: [] }))]),
     );
-    expect(textOf(items, 'peer-dns')?.en).toBe('Healthy peers use DNS servers 10.0.0.53 (1 device(s) read)');
+    expect(textOf(items, 'peer-dns')?.en).toBe('The only healthy device read uses 10.0.0.53.');
   });
 
   it('a healthy unread device has no integration or show network evidence', () => {

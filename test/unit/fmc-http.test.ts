@@ -328,7 +328,7 @@ describe('Retry-After above the cap (issue 17)', () => {
     expect(error.code).toBe('retry-after-too-long');
     expect(error.status).toBe(429);
     expect(error.localized('en')).toContain('The FMC asks to wait 3600 s');
-    expect(error.localized('fr')).toContain("Le FMC demande d'attendre 3600 s");
+    expect(error.localized('fr')).toContain('Le FMC demande d’attendre 3600 s');
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
     expect(pause).not.toHaveBeenCalled();
@@ -371,7 +371,7 @@ describe('a transport that cannot reach the FMC at all (issue 17)', () => {
     expect(calls).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
     expect(error.localized('en')).toContain("open the FMC once in a tab, pass the browser's warning");
-    expect(error.localized('fr')).toContain("passez l'avertissement du navigateur");
+    expect(error.localized('fr')).toContain('passez l’avertissement du navigateur');
   });
 
   it('keeps tls-or-network for a plain fetch TypeError', async () => {

@@ -19,7 +19,7 @@ describe('FMC messages', () => {
     expect(formatFmcMessage('timeout', { endpoint: 'health/alerts', seconds: 30 })).toBe(
       'The FMC did not answer health/alerts within 30 s.',
     );
-    expect(formatFmcMessage('timeout', {}, 'fr')).toBe("Le FMC n'a pas répondu à {endpoint} en {seconds} s.");
+    expect(formatFmcMessage('timeout', {}, 'fr')).toBe('Le FMC n’a pas répondu à {endpoint} en {seconds} s.');
   });
 
   it('keeps code and parameters on the error and renders the FMC description after our sentence', () => {

@@ -52,6 +52,11 @@ function usedKeys(): Map<string, string> {
     for (const match of source.matchAll(/(?<![\w.$])t\(\s*(['"`])([^'"`]+)\1/g)) {
       keys.set(match[2] ?? '', relative(ROOT, file));
     }
+    // tn('key', count) reads key_one and key_other.
+    for (const match of source.matchAll(/(?<![\w.$])tn\(\s*(['"`])([^'"`]+)\1/g)) {
+      keys.set(`${match[2]}_one`, relative(ROOT, file));
+      keys.set(`${match[2]}_other`, relative(ROOT, file));
+    }
   }
   return keys;
 }
@@ -96,6 +101,40 @@ describe('locale files', () => {
   it('translate every message to French except the names kept as they are', () => {
     const untranslated = Object.keys(en).filter((key) => fr[key]?.message === en[key]?.message);
     expect(untranslated.sort()).toEqual([...SAME_IN_FRENCH].sort());
+  });
+
+  it.each(Object.entries(LOCALES))(
+    '%s: no "(s)" plural, a count says "1 device" or "2 devices" (tn)',
+    (_, messages) => {
+      for (const [key, { message }] of Object.entries(messages))
+        expect(message, key).not.toMatch(/\p{L}\((s|es|e|x|nt)\)/u);
+    },
+  );
+
+  it('French: one apostrophe, the typographic ’', () => {
+    const straight = Object.entries(fr).filter(([, { message }]) => message.includes("'"));
+    expect(straight.map(([key]) => key)).toEqual([]);
+    expect(Object.values(fr).some(({ message }) => message.includes('’'))).toBe(true);
+  });
+
+  // The glossary lives in the locale files' descriptions (fmcExpected, fmcEvidence, fmcRunbook, reportColDevice,
+  // hintOpenHealthPolicy, fmcManagementAddress, hintWatch, hintCollapse): one name per idea, in both languages.
+  it.each([
+    [
+      'en',
+      /\bLook for\b|\bA good output\b|\bA healthy output\b|\bWhat was read\b|\bEvidence\b|\brunbook\b|\bhint\b/i,
+    ],
+    ['fr', /appareil|périphérique|santé|ce qui a été lu|bon résultat|constats|procédure|rétabli|indication/i],
+  ] as const)('%s: one name per idea (the glossary in the descriptions)', (lang, banned) => {
+    const found = Object.entries(LOCALES[lang]).filter(([, { message }]) => banned.test(message));
+    expect(found.map(([key, { message }]) => `${key}: ${message}`)).toEqual([]);
+  });
+
+  it('the glossary is in the descriptions', () => {
+    const glossary = Object.values(en).filter((entry) =>
+      (entry as { description?: string }).description?.startsWith('Glossary:'),
+    );
+    expect(glossary.length).toBeGreaterThanOrEqual(6);
   });
 
   it('substitute the placeholders the way the browser does', () => {

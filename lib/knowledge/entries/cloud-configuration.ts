@@ -99,8 +99,8 @@ const CURL_SSE: Command = {
   },
   healthyOutput: CURL_HEALTHY,
   lookFor: {
-    en: 'Healthy, as in the TAC note: a TLS handshake, then "HTTP/1.1 403 Forbidden"; the 403 is normal, it proves SSE answered, and so is the line "self signed certificate in certificate chain (19), continuing anyway". "Couldn\'t resolve host \'api-sse.cisco.com\'" (curl exit code 6) means name resolution failed. Inferred: a timeout or a reset after "Trying" points at a firewall, a route or a proxy on the path.',
-    fr: "Sain, comme dans la note TAC : une négociation TLS, puis « HTTP/1.1 403 Forbidden » ; ce 403 est normal, il prouve que SSE a répondu, tout comme la ligne « self signed certificate in certificate chain (19), continuing anyway ». « Couldn't resolve host 'api-sse.cisco.com' » (code de sortie 6 de curl) signifie que la résolution du nom a échoué. Déduit : un délai dépassé ou une connexion réinitialisée après « Trying » oriente vers un pare-feu, une route ou un proxy sur le chemin.",
+    en: 'As in the TAC note: a TLS handshake, then "HTTP/1.1 403 Forbidden"; the 403 is normal, it proves SSE answered, and so is the line "self signed certificate in certificate chain (19), continuing anyway". "Couldn\'t resolve host \'api-sse.cisco.com\'" (curl exit code 6) means name resolution failed. Inferred: a timeout or a reset after "Trying" points at a firewall, a route or a proxy on the path.',
+    fr: "Comme dans la note TAC : une négociation TLS, puis « HTTP/1.1 403 Forbidden » ; ce 403 est normal, il prouve que SSE a répondu, tout comme la ligne « self signed certificate in certificate chain (19), continuing anyway ». « Couldn't resolve host 'api-sse.cisco.com' » (code de sortie 6 de curl) signifie que la résolution du nom a échoué. Déduit : un délai dépassé ou une connexion réinitialisée après « Trying » oriente vers un pare-feu, une route ou un proxy sur le chemin.",
     source: [SEED, INFERRED],
   },
 };
@@ -541,8 +541,8 @@ const tlsInspection: Section = {
         {
           ...CURL_SSE,
           lookFor: {
-            en: 'The "issuer" line: in the TAC note’s healthy output it names a public authority (HydrantID). The line after it, "SSL certificate verify result: self signed certificate in certificate chain (19), continuing anyway", is in that healthy output too: it is normal and does not mean decryption. Inferred: an issuer that is your own certificate authority means something on the path decrypts the traffic.',
-            fr: 'La ligne « issuer » : dans la sortie saine de la note TAC, elle nomme une autorité publique (HydrantID). La ligne suivante, « SSL certificate verify result: self signed certificate in certificate chain (19), continuing anyway », figure aussi dans cette sortie saine : elle est normale et ne signale pas de déchiffrement. Déduit : un émetteur qui est votre propre autorité de certification signifie que quelque chose déchiffre le trafic sur le chemin.',
+            en: 'The "issuer" line: in the TAC note’s expected output it names a public authority (HydrantID). The line after it, "SSL certificate verify result: self signed certificate in certificate chain (19), continuing anyway", is in that expected output too: it is normal and does not mean decryption. Inferred: an issuer that is your own certificate authority means something on the path decrypts the traffic.',
+            fr: 'La ligne « issuer » : dans la sortie attendue de la note TAC, elle nomme une autorité publique (HydrantID). La ligne suivante, « SSL certificate verify result: self signed certificate in certificate chain (19), continuing anyway », figure aussi dans cette sortie attendue : elle est normale et ne signale pas de déchiffrement. Déduit : un émetteur qui est votre propre autorité de certification signifie que quelque chose déchiffre le trafic sur le chemin.',
             source: [SEED, INFERRED],
           },
         },
@@ -665,6 +665,24 @@ export const cloudConfiguration: KnowledgeEntry = {
       source: SEED,
     },
   ],
+  triage: {
+    question: {
+      en: 'Is cloud integration on (SecureX, or the Cisco Security Cloud integration on FMC 7.2 and later)?',
+      fr: 'L’intégration cloud est-elle activée (SecureX, ou l’intégration Cisco Security Cloud à partir du FMC 7.2) ?',
+      source: [SEED, DOCS.securityCloud],
+    },
+    no: {
+      en: 'No → scenario 1: the alert is expected; switch the module off in the health policy.',
+      fr: 'Non → scénario 1 : l’alerte est attendue ; désactivez le module dans la politique d’intégrité.',
+      source: SEED,
+    },
+    yes: {
+      en: 'Yes → run show network on the device’s CLI.',
+      fr: 'Oui → lancez show network dans la CLI de l’équipement.',
+      source: SEED,
+    },
+    command: SHOW_NETWORK_DNS,
+  },
   sections: [
     silenceSection({
       id: 'scenario-1',
