@@ -4,15 +4,19 @@ import { useCopy } from './copy';
 export interface CommandLineProps {
   /** Exactly what the admin types. */
   command: string;
-  /** `cli` is the device's `>` prompt; `expert` the Linux shell reached with `expert`. */
-  shell: 'cli' | 'expert';
+  /**
+   * `cli` is the device's `>` prompt; `expert` the Linux shell reached with `expert`; none for a command the
+   * admin types on their own computer (`ssh admin@<address>`).
+   */
+  shell?: 'cli' | 'expert' | undefined;
   /** Why to run it (the knowledge base's commands). */
   purpose?: string | undefined;
-  /** What to look for in its output (the knowledge base's commands). */
-  lookFor?: string | undefined;
   /** A healthy output, verbatim, folded away (the knowledge base's commands). */
   healthyOutput?: string | undefined;
-  /** What a good output shows (a runbook's commands). */
+  /**
+   * What its output shows once fixed or on a working device (a runbook's commands, the knowledge base's
+   * `lookFor`), under the one label "Expected" (issue 19).
+   */
   expect?: string | undefined;
 }
 
@@ -21,11 +25,11 @@ export interface CommandLineProps {
  * hint (its shadow root's stylesheet styles `.command`, components/hint/styles.ts) and in our pages (their
  * stylesheet styles `.fmc-command`, components/diagnosis/diagnosis.css): both names stay, tests select both.
  */
-export function CommandLine({ command, shell, purpose, lookFor, healthyOutput, expect }: CommandLineProps) {
+export function CommandLine({ command, shell, purpose, healthyOutput, expect }: CommandLineProps) {
   const { status, copy } = useCopy();
   return (
     <div class="command fmc-command">
-      <span class="shell">{shell === 'cli' ? t('hintShellCli') : t('hintShellExpert')}</span>
+      {shell && <span class="shell">{shell === 'cli' ? t('hintShellCli') : t('hintShellExpert')}</span>}
       <code>{command}</code>
       <button
         type="button"
@@ -39,21 +43,16 @@ export function CommandLine({ command, shell, purpose, lookFor, healthyOutput, e
         {status === 'copied' ? t('hintCopied') : status === 'failed' ? t('hintCopyFailed') : ''}
       </span>
       {purpose && <span class="purpose">{purpose}</span>}
-      {lookFor && (
-        <span class="purpose">
-          {t('hintLookFor')} {lookFor}
-        </span>
+      {expect && (
+        <p class="expect">
+          <span class="expect-label">{t('fmcExpected')}</span> {expect}
+        </p>
       )}
       {healthyOutput && (
         <details class="healthy purpose">
           <summary>{t('hintHealthyOutput')}</summary>
           <pre>{healthyOutput}</pre>
         </details>
-      )}
-      {expect && (
-        <p class="expect">
-          <span class="expect-label">{t('fmcGoodOutput')}</span> {expect}
-        </p>
       )}
     </div>
   );

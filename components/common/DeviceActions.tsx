@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
+import { canWatch } from '../../lib/diagnose/labels';
 import type { DeviceTimes } from '../../lib/diagnose/times';
 import type { Verdict } from '../../lib/diagnose/types';
 import type { LoopAnswer } from '../../lib/protocol/hint';
@@ -10,8 +11,9 @@ import { clock } from './clock';
 // Re-check and Watch for one device (issue 10), their times and the answer line: one set for the hint (inside
 // its shadow root, in the content script) and for the popup and the report. The transport is the caller's: the
 // hint passes its bridge to the background (lib/page/bridge.ts), our pages functions over `askBackground`
-// (components/diagnosis/loop-actions.ts). Type-only imports besides Preact, `t` and `clock`: the content script
-// must stay small (no storage registry, no zod, no knowledge base prose).
+// (components/diagnosis/loop-actions.ts). Type-only imports besides Preact, `t`, `clock` and the verdict labels
+// (lib/diagnose/labels.ts, which the hint bundles anyway): the content script must stay small (no storage
+// registry, no zod, no knowledge base prose).
 
 /**
  * How a place reaches the background for one device. Called straight from the click handler, before any
@@ -99,7 +101,10 @@ export function RecheckButton({ actions, name }: { actions: DeviceActions; name:
   );
 }
 
-/** "Watch until it clears" / "Stop watching", for a failing device or one being watched. */
+/**
+ * "Watch until it clears" / "Stop watching", for a failure that can clear (`canWatch`: not scenario 1's, which is
+ * expected) or a device being watched.
+ */
 export function WatchButton({
   actions,
   verdict,
@@ -109,7 +114,7 @@ export function WatchButton({
   verdict: Verdict;
   watching: boolean;
 }) {
-  if (verdict === 'healthy' && !watching) return null;
+  if (!watching && !canWatch(verdict)) return null;
   return (
     <button
       type="button"

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DeviceDiagnosis } from '../../lib/diagnose';
+import { canWatch } from '../../lib/diagnose/labels';
 import { deviceTimes } from '../../lib/diagnose/times';
 import type { Lang } from '../../lib/i18n';
 import { watchStatusText } from '../../lib/protocol/loop-answers';
@@ -14,7 +15,7 @@ import {
   WatchButton,
   WatchingUntil,
 } from '../common/DeviceActions';
-import { t } from '../i18n';
+import { tn } from '../i18n';
 import { pageTransport, watchFrom } from './loop-actions';
 
 /** Since when a device fails, when it was re-checked and when it cleared, as text. */
@@ -25,7 +26,8 @@ export function DeviceTimes({ device, lang }: { device: DeviceDiagnosis; lang: L
 /**
  * Re-check and Watch for one device (issue 10), in the popup and the report, with the hint's controls
  * (components/common/DeviceActions.tsx): the verdict then changes in storage, and every page and hint of the
- * FMC redraws from there.
+ * FMC redraws from there. Self-contained, so a card places it where `deviceSections` puts `actions` (right after
+ * the fix and its verification: DeviceDetails' `actions`). No Watch for scenario 1's failure (`canWatch`).
  */
 export function DeviceLoop({
   origin,
@@ -73,7 +75,7 @@ export function WatchStatus({ watch, lang }: { watch: WatchEntry | undefined; la
   );
 }
 
-/** "Watch all failing" (the report): every device with a failing verdict, in one request. */
+/** "Watch all failing" (the report): every device whose failure can clear (`canWatch`), in one request. */
 export function WatchAllFailing({
   origin,
   devices,
@@ -84,7 +86,7 @@ export function WatchAllFailing({
   lang: Lang;
 }) {
   const [message, setMessage] = useState('');
-  const failing = devices.filter((device) => device.verdict !== 'healthy').map((device) => device.id);
+  const failing = devices.filter((device) => canWatch(device.verdict)).map((device) => device.id);
   if (failing.length === 0) return null;
   return (
     <>
@@ -95,7 +97,7 @@ export function WatchAllFailing({
           if (byUser(event)) setMessage(answerText(await watchFrom(origin, failing, true, lang)));
         }}
       >
-        {t('reportWatchAll', String(failing.length))}
+        {tn('reportWatchAll', failing.length)}
       </button>
       {message && (
         <span class="muted small" role="status">

@@ -53,8 +53,9 @@ export function IntegrationSummary({ diagnosis, lang, healthPolicyUrl }: Integra
           </p>
           <p>{inference.note[lang]}</p>
           {scenario1 && healthPolicyUrl && (
+            // Scenario 1's fix, so a button, not a small link (issue 19).
             <p>
-              <a class="action" href={healthPolicyUrl} target="_blank" rel="noreferrer">
+              <a class="button primary" href={healthPolicyUrl} target="_blank" rel="noreferrer">
                 {t('fmcOpenHealthPolicy')}
               </a>{' '}
               <span class="muted">{t('hintOpensInNewTab')}</span>

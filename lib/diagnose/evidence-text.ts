@@ -109,14 +109,6 @@ export const EVIDENCE_TEXT = {
     en: 'This browser cannot resolve {host} either{error}',
     fr: 'Ce navigateur ne résout pas non plus {host}{error}',
   },
-  peerDns: {
-    en: 'Healthy peers use DNS servers {servers} ({count} device(s) read)',
-    fr: 'Les équipements sains utilisent les serveurs DNS {servers} ({count} équipement(s) lu(s))',
-  },
-  peerDnsNone: {
-    en: 'No healthy device’s DNS servers were read: no peer to compare with',
-    fr: 'Les serveurs DNS d’aucun équipement sain n’ont été lus : aucun pair de comparaison',
-  },
 } satisfies Record<string, Localized>;
 
 /** Event kinds from `send<Kind>Events`; a kind not listed here is shown as the FMC names it. */

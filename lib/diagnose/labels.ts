@@ -18,12 +18,23 @@ export const VERDICT_LABELS: Record<Verdict, Localized> = {
   unknown: { en: 'Unknown (settings not read)', fr: 'Inconnu (paramètres non lus)' },
 };
 
-/** A shape per kind of verdict, so a badge reads without colour too (the label says it in words). */
+/**
+ * A symbol per kind of verdict, so a badge reads without colour too (the label says it in words). Never a cross:
+ * "×" or "x" on a chip reads as close or delete (issue 19); a failure is "!", the sign of a warning.
+ */
 export const VERDICT_ICONS: Record<Verdict, string> = {
   healthy: '✓',
   'expected-integration-off': '–',
-  'dns-missing': '✕',
-  proxy: '✕',
-  connectivity: '✕',
+  'dns-missing': '!',
+  proxy: '!',
+  connectivity: '!',
   unknown: '?',
 };
+
+/**
+ * Whether watching a device until its alert clears makes sense: a failure the admin can fix. Scenario 1's failure
+ * is expected and never clears while cloud integration is off (issue 19): it is switched off, not watched.
+ */
+export function canWatch(verdict: Verdict): boolean {
+  return verdict !== 'healthy' && verdict !== 'expected-integration-off';
+}

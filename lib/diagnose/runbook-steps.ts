@@ -189,8 +189,8 @@ const ADD_PEER_DNS: StepTemplate = {
   id: 'add-dns-from-peers',
   when: 'peer-dns',
   text: {
-    en: `Add, with the TAC note’s command, the DNS servers your healthy devices use ({peerDnsList}, on {peerCount} healthy device(s) read). ${MANAGEMENT_DNS_NOTE.en}`,
-    fr: `Ajoutez, avec la commande de la note TAC, les serveurs DNS qu’utilisent vos équipements sains ({peerDnsList}, sur {peerCount} équipement(s) sain(s) lu(s)). ${MANAGEMENT_DNS_NOTE.fr}`,
+    en: `Add, with the TAC note’s command, the DNS servers your healthy devices use ({peerDnsList}, on {peerCount} {peerCount|healthy device|healthy devices} read). ${MANAGEMENT_DNS_NOTE.en}`,
+    fr: `Ajoutez, avec la commande de la note TAC, les serveurs DNS qu’utilisent vos équipements sains ({peerDnsList}, sur {peerCount} {peerCount|équipement sain lu|équipements sains lus}). ${MANAGEMENT_DNS_NOTE.fr}`,
     source: [SEED, INFERRED],
   },
   commands: [{ command: 'configure network dns servers {peerDnsCsv}', shell: 'cli' }],
@@ -266,9 +266,10 @@ export const RUNBOOKS: Readonly<Record<Verdict, readonly StepTemplate[]>> = {
   'dns-missing': [
     {
       id: 'confirm',
+      // The symptom is worded as such, never as an expected output (issue 19): Expected is what a fixed device shows.
       text: {
-        en: 'Confirm that the device has no management DNS server.',
-        fr: 'Vérifiez que l’équipement n’a aucun serveur DNS de gestion.',
+        en: 'Confirm that the device has no management DNS server: FMC Cloud Doctor read no "DNS Servers" line in its show network, the failure of the TAC note’s option 1.',
+        fr: 'Vérifiez que l’équipement n’a aucun serveur DNS de gestion : FMC Cloud Doctor n’a lu aucune ligne « DNS Servers » dans son show network, l’échec de l’option 1 de la note TAC.',
         source: SEED,
       },
       commands: [
@@ -276,8 +277,8 @@ export const RUNBOOKS: Readonly<Record<Verdict, readonly StepTemplate[]>> = {
           command: 'show network',
           shell: 'cli',
           expect: {
-            en: 'No "DNS Servers" line, as FMC Cloud Doctor read it; an address there means the setting changed since.',
-            fr: 'Aucune ligne « DNS Servers », comme l’a lu FMC Cloud Doctor ; une adresse à cet endroit signifie que le paramètre a changé depuis.',
+            en: 'Once fixed, a "DNS Servers" line with at least one address. Still no such line is the failure; an address there already means the setting changed since FMC Cloud Doctor read it.',
+            fr: 'Une fois corrigé, une ligne « DNS Servers » avec au moins une adresse. Toujours aucune ligne de ce type : c’est l’échec ; une adresse déjà présente signifie que le paramètre a changé depuis la lecture de FMC Cloud Doctor.',
             source: SEED,
           },
         },
@@ -543,6 +544,22 @@ export const RUNBOOKS: Readonly<Record<Verdict, readonly StepTemplate[]>> = {
     },
     RERUN,
   ],
+};
+
+/**
+ * Where each step of a runbook stands on a device's card (issue 19; the order itself is ./sections.ts): `fix`,
+ * the steps that change something, in the order listed here (the most likely fix first); `why`, the steps that
+ * re-read what the verdict rests on, folded with the evidence. Every other step verifies the fix, or, for a
+ * verdict with no known fix (connectivity, unknown), finds the cause: those keep the runbook's order.
+ */
+export const STEP_ROLES: Readonly<Record<Verdict, { fix: readonly string[]; why: readonly string[] }>> = {
+  healthy: { fix: [], why: [] },
+  'expected-integration-off': { fix: ['silence', 'silence-one-device', 'enable-integration'], why: ['why'] },
+  'dns-missing': { fix: ['add-dns-from-peers', 'add-dns'], why: ['confirm'] },
+  // Allowing SSE on the proxy is what the admin can do now; the bug is a possibility to compare versions with.
+  proxy: { fix: ['allow-hosts', 'bug'], why: ['confirm'] },
+  connectivity: { fix: [], why: ['confirm'] },
+  unknown: { fix: [], why: ['why'] },
 };
 
 /** Why a device's settings could not be read, for the `unknown` runbook's `{reason}`. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { canWatch } from '../diagnose/labels';
 import { watchedStatus, watchRead } from '../doctor/recheck';
 import type { FmcClient } from '../fmc';
 import { FmcError } from '../fmc/errors';
@@ -105,8 +106,12 @@ export function setWatch(
       const diagnosis = (await readDiagnosisState(origin))?.diagnosis;
       if (!diagnosis) return refusal('no-diagnosis', lang);
       const known = new Map(diagnosis.devices.map((device) => [device.id, device]));
-      const ids = deviceIds.filter((id) => known.has(id));
-      if (ids.length === 0) return refusal('unknown-device', lang);
+      const listed = deviceIds.filter((id) => known.has(id));
+      if (listed.length === 0) return refusal('unknown-device', lang);
+      // Scenario 1's failure is expected and never clears (issue 19): the buttons hide Watch for it, and a
+      // message asking anyway (an older page, another extension page) is refused here too.
+      const ids = listed.filter((id) => canWatch(known.get(id)?.verdict ?? 'unknown'));
+      if (ids.length === 0) return refusal('not-watchable', lang);
       const schedule = await STORAGE.watchSchedule.read();
       const startedAt = Date.now();
       const everyMs = Math.round(schedule.everyMinutes * 60_000);
@@ -265,11 +270,19 @@ export function reasonOf(error: unknown): WatchReason {
       return 'server-error';
     case 'rate-limited':
     case 'retry-after-too-long':
+    case 'cdfmc-rate-limited':
+    case 'cdfmc-retry-after-too-long':
       return 'rate-limited';
     case 'sign-in-required':
     case 'token-rejected':
     case 'bad-credentials':
+    // A cdFMC's SCC API token refused (issue 20): a new one must be pasted, as a sign-in would be asked for.
+    case 'token-invalid':
+    case 'token-wrong-kind':
+    case 'token-wrong-region':
       return 'signed-out';
+    case 'cdfmc-not-found':
+      return 'refused';
     case 'forbidden':
     case 'login-forbidden':
     case 'not-available':

@@ -97,7 +97,7 @@ describe('DeviceDetails shows each step’s source', () => {
   it('under every step and every expected output', async () => {
     const device = proxyDevice();
     await mount(<DeviceDetails device={device} lang="en" />);
-    const steps = [...container.querySelectorAll('.runbook > li')];
+    const steps = [...container.querySelectorAll('.runbook li[data-step]')];
     expect(steps).toHaveLength(device.runbook.length);
     for (const step of steps)
       expect(step.querySelector('p .source'), step.getAttribute('data-step') ?? '').not.toBeNull();
@@ -118,7 +118,7 @@ describe('DeviceDetails shows each step’s source', () => {
       })),
     } as unknown as DeviceDiagnosis;
     await mount(<DeviceDetails device={old} lang="en" />);
-    expect(container.querySelectorAll('.runbook > li')).toHaveLength(device.runbook.length);
+    expect(container.querySelectorAll('.runbook li[data-step]')).toHaveLength(device.runbook.length);
     expect(container.querySelector('.source')).toBeNull();
   });
 });

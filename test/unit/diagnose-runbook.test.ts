@@ -118,7 +118,9 @@ describe('runbooks carry the device’s own values', () => {
     ]);
     const d = device(input, 'a');
     expect(commands(d.runbook)).toContain('configure network dns servers 10.0.0.53,10.0.0.54');
-    expect(d.runbook.find((s) => s.id === 'add-dns-from-peers')?.text.en).toContain('on 2 healthy device(s)');
+    expect(d.runbook.find((s) => s.id === 'add-dns-from-peers')?.text.en).toContain(
+      'on 2 healthy devices read',
+    );
     expect(diagnose(input).peerDns).toEqual({ servers: ['10.0.0.53', '10.0.0.54'], deviceIds: ['h1', 'h2'] });
   });
 

@@ -252,6 +252,18 @@ describe('setWatch', () => {
     expect(await fakeBrowser.alarms.get(ALARM)).toBeUndefined();
   });
 
+  it('refuses a scenario 1 failure, which never clears, and still watches the other devices (issue 19)', async () => {
+    const value = diagnosis();
+    device(value, OTHER).verdict = 'expected-integration-off';
+    await storeDiagnosis(value);
+    const answer = await setWatch(ORIGIN, [OTHER], true, 'en');
+    expect(answer).toEqual({ ok: false, code: 'not-watchable', message: loopText('not-watchable', 'en') });
+    expect(await STORAGE.watches(ORIGIN).read()).toEqual({});
+    // The positive control: the same call with a device that can clear watches that one only.
+    expect((await setWatch(ORIGIN, [BRANCH, OTHER], true, 'en')).ok).toBe(true);
+    expect(Object.keys(await STORAGE.watches(ORIGIN).read())).toEqual([BRANCH]);
+  });
+
   it('refuses a watch without a finished diagnosis', async () => {
     const answer = await setWatch(ORIGIN, [BRANCH], true, 'en');
     expect(answer).toEqual({ ok: false, code: 'no-diagnosis', message: loopText('no-diagnosis', 'en') });
@@ -307,7 +319,7 @@ describe('watchTick: a watch says only what it saw (issue 17)', () => {
     const { fmc, notify, options } = await setup();
     fmc.failing.clear();
     await watchTick(ORIGIN, options);
-    expect(notify.mock.calls[0]?.[1]).toBe('Cloud Configuration rétablie : Branch FTD');
+    expect(notify.mock.calls[0]?.[1]).toBe('Alerte Cloud Configuration levée : Branch FTD');
   });
 
   it('reads the alerts of every watched device in one request, and nothing else while none changes', async () => {
@@ -441,7 +453,7 @@ describe('watchTick: a watch says only what it saw (issue 17)', () => {
     expect(watchStatusText(paused, 'fr')).toMatch(/^Connectez-vous pour reprendre la surveillance/);
     const badge = watchBadge({ [ORIGIN]: await STORAGE.watches(ORIGIN).read() }, 'en');
     expect(badge).toMatchObject({ count: 1, attention: true });
-    expect(badge.title).toContain('fmc.example:8443: sign in to resume watching 1 device(s)');
+    expect(badge.title).toContain('fmc.example:8443: sign in to resume watching 1 device');
 
     expect(notify).not.toHaveBeenCalled();
   });

@@ -51,7 +51,7 @@ describe('VerdictBadge', () => {
       const badge = container.querySelector('.verdict');
       expect(badge?.classList.contains(`verdict-${verdict}`)).toBe(true);
       // Text beyond the decorative symbol: colour is never the only cue.
-      expect(badge?.textContent?.replace(/^[✓✕?–]/, '').trim().length).toBeGreaterThan(3);
+      expect(badge?.textContent?.replace(/^[✓!?–]/, '').trim().length).toBeGreaterThan(3);
     }
     await mount(<VerdictBadge verdict="dns-missing" />);
     expect(text()).toContain('No management DNS');
@@ -69,11 +69,42 @@ describe('ProgressBar', () => {
   it('counts requests and the time left at the FMC rate', async () => {
     await mount(<ProgressBar progress={{ done: 12, expected: 40, etaMs: 7_200 }} />);
     const bar = container.querySelector('progress');
-    expect(bar?.getAttribute('max')).toBe('40');
-    expect(bar?.getAttribute('value')).toBe('12');
+    // A share of 1000 (issue 19: the bar holds its place when `expected` grows); the words keep the counts.
+    expect(bar?.getAttribute('max')).toBe('1000');
+    expect(bar?.getAttribute('value')).toBe('300');
     expect(bar?.getAttribute('aria-label')).toBe('Diagnosis progress');
     expect(text()).toContain('12 of 40 requests');
     expect(text()).toContain("about 8 seconds left at the FMC's rate limit");
+  });
+
+  it('never moves backwards within a run when the expected count grows, and starts again with the next run', async () => {
+    const bar = () => Number(container.querySelector('progress')?.getAttribute('value'));
+    await mount(<ProgressBar progress={{ done: 6, expected: 7, etaMs: 0 }} runKey={1} />);
+    expect(bar()).toBe(857);
+    // The failing devices are known: 13 more requests. 7 of 20 is less than 6 of 7: the bar holds.
+    await mount(<ProgressBar progress={{ done: 7, expected: 20, etaMs: 0 }} runKey={1} />);
+    expect(bar()).toBe(857);
+    expect(text()).toContain('7 of 20 requests');
+    await mount(<ProgressBar progress={{ done: 19, expected: 20, etaMs: 0 }} runKey={1} />);
+    expect(bar()).toBe(950);
+    // Control: another run starts from its own share.
+    await mount(<ProgressBar progress={{ done: 1, expected: 20, etaMs: 0 }} runKey={2} />);
+    expect(bar()).toBe(50);
+  });
+
+  it('says its phase (issue 19), and nothing for a state written before phases', async () => {
+    await mount(
+      <ProgressBar
+        progress={{ done: 9, expected: 14, etaMs: 0, phase: 'show-network', commands: { done: 2, total: 7 } }}
+      />,
+    );
+    expect(container.querySelector('.phase')?.textContent).toBe('Reading show network: 2/7');
+    await mount(<ProgressBar progress={{ done: 14, expected: 14, etaMs: 0, phase: 'dns' }} />);
+    expect(container.querySelector('.phase')?.textContent).toBe(
+      'Looking up the region’s cloud host from this browser',
+    );
+    await mount(<ProgressBar progress={{ done: 1, expected: 7, etaMs: 0 }} />);
+    expect(container.querySelector('.phase')).toBeNull();
   });
 
   it('is indeterminate until the number of requests is known', async () => {
@@ -151,22 +182,24 @@ describe('IntegrationSummary', () => {
 });
 
 describe('DeviceDetails', () => {
-  it('lists the evidence, the runbook with copy buttons and good outputs, and the flags', async () => {
+  it('lists the evidence, the runbook with copy buttons and expected outputs, and the flags', async () => {
     const proxy = device('branch-proxy');
     await mount(<DeviceDetails device={proxy} lang="en" />);
     expect(container.querySelector('h3')?.textContent).toBe('branch-proxy');
     expect(container.querySelectorAll('.evidence li')).toHaveLength(proxy.evidence.length);
-    expect(container.querySelectorAll('.runbook > li')).toHaveLength(proxy.runbook.length);
+    // Every step, spread over the card's sections (fix, verify, why: test/unit/device-sections.test.tsx).
+    expect(container.querySelectorAll('.runbook li[data-step]')).toHaveLength(proxy.runbook.length);
     const commands = proxy.runbook.flatMap((step) => step.commands);
     expect(container.querySelectorAll('.fmc-command code')).toHaveLength(commands.length);
     expect(container.querySelectorAll('button.copy')).toHaveLength(commands.length);
+    // The proxy's fix is on the proxy (no command): the first command is the verification's.
     expect(container.querySelector('button.copy')?.getAttribute('aria-label')).toBe(
-      `Copy the command ${commands[0]?.command}`,
+      'Copy the command expert',
     );
     expect(container.querySelectorAll('.expect')).toHaveLength(commands.filter((c) => c.expect).length);
   });
 
-  it('shows each alert result split at <br> on its own line, the failing one first, and hostile names as text', async () => {
+  it('shows the alert’s other results split at <br>, one a line, and hostile names as text', async () => {
     const name = '<img src=x onerror="globalThis.pwned=1">';
     const [hostile] = diagnose(
       fleet([
@@ -187,12 +220,12 @@ describe('DeviceDetails', () => {
     const results = [...container.querySelectorAll('[data-testid="alert-results"] li')].map(
       (li) => li.textContent,
     );
-    expect(results).toEqual([
+    // The Cloud Configuration result is the evidence's; the folded list holds the others.
+    expect(results).toEqual(['SI URL Lists and Feeds - Success', '<b>x</b>']);
+    expect(container.querySelector('.evidence')?.textContent).toContain(
       'Threat Data Updates - Cisco Cloud Configuration - Failure',
-      'SI URL Lists and Feeds - Success',
-      '<b>x</b>',
-    ]);
-    expect(text()).toContain('Vérifiez que l’équipement n’a aucun serveur DNS de gestion.');
+    );
+    expect(text()).toContain('Vérifiez que l’équipement n’a aucun serveur DNS de gestion');
   });
 
   it('copies a command with the shared copy logic', async () => {
