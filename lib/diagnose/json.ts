@@ -6,6 +6,7 @@ import type { Diagnosis } from './types';
 // the same file, and a reader finds the schema and the verdict first.
 const KEY_ORDER = [
   'schema',
+  'exportedBy',
   'fmc',
   'integration',
   'counts',
@@ -43,6 +44,9 @@ const KEY_ORDER = [
   'port',
   'gateway',
   'verdict',
+  'showNetworkOutput',
+  'clipped',
+  'totalBytes',
   'recheckedAt',
   'clearedAt',
   'evidence',
@@ -58,9 +62,20 @@ const KEY_ORDER = [
 ];
 const RANK = new Map(KEY_ORDER.map((key, i) => [key, i]));
 
-/** The file "Export JSON" downloads: the diagnosis with every text in one language, pretty-printed. */
-export function toJson(diagnosis: Diagnosis, lang: Lang = 'en'): string {
-  return `${JSON.stringify(ordered(resolveLang(diagnosis, lang)), null, 2)}\n`;
+export interface JsonOptions {
+  /** The extension's version (the manifest's), given by the page that exports: this layer reads no browser API. */
+  extensionVersion?: string;
+}
+
+/**
+ * The file "Export JSON" downloads: the diagnosis with every text in one language, pretty-printed. Fields added
+ * since `fmc-cloud-doctor/diagnosis@1` was first written, all optional (issue 19): `exportedBy` (the extension and
+ * its version, when known) and each failing device's `showNetworkOutput` (its `show network` as printed).
+ */
+export function toJson(diagnosis: Diagnosis, lang: Lang = 'en', options: JsonOptions = {}): string {
+  const version = options.extensionVersion?.trim();
+  const exportedBy = version ? { exportedBy: { name: 'FMC Cloud Doctor', version } } : {};
+  return `${JSON.stringify(ordered({ ...resolveLang(diagnosis, lang), ...exportedBy }), null, 2)}\n`;
 }
 
 function ordered(value: unknown): unknown {

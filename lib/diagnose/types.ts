@@ -1,6 +1,6 @@
 // The diagnosis's shape, written once: what it reads (`DiagnoseInput`) and what it gives (`Diagnosis`). The
 // run-time checks of a diagnosis read back (stored, exported) are ./schema.ts.
-import type { ShowNetwork } from '../fmc/show-network';
+import type { ShowNetwork, ShowNetworkOutput } from '../fmc/show-network';
 import type { Localized } from '../i18n';
 import type { RegionId } from '../knowledge/regions';
 import type { Source } from '../knowledge/sources';
@@ -34,6 +34,23 @@ export interface IntegrationInput {
   regionHost: string | null;
   /** The region's name as the FMC spells it. */
   regionName?: string;
+  /**
+   * `cdfmc`: a cloud-delivered FMC (issue 20), whose API has no SecureX setting, so its scenario comes from
+   * `cloudEvents` and `cloudIntegration` (lib/diagnose/scenario.ts). Absent: an on-prem FMC.
+   */
+  platform?: 'cdfmc';
+  /**
+   * A cdFMC's `integration/cloudintegrations/cloudintegrations` as read (issue 20); null: the endpoint answered
+   * 404; 'error': it could not be read. Not asked of an on-prem FMC.
+   */
+  cloudIntegration?: CloudIntegrationInput | null | 'error';
+}
+
+/** `{enabled, info{connected, onboardingStatus…}}` of a cdFMC; what each field means is not documented by Cisco. */
+export interface CloudIntegrationInput {
+  enabled?: boolean;
+  connected?: boolean;
+  onboardingStatus?: string;
 }
 
 /** `integration/cloudeventsconfigs` as read: any `send*Events` boolean counts, the rest is ignored. */
@@ -64,7 +81,8 @@ export interface AlertInput {
 }
 
 export type ShowNetworkInput =
-  | { ok: true; parsed: ShowNetwork }
+  /** `raw`: the output as the device printed it, kept (clipped) for a failing device's export (issue 19). */
+  | { ok: true; parsed: ShowNetwork; raw?: string }
   | { ok: false; reason: ShowNetworkFailure; message?: string };
 
 /** `unsupported`: not runnable on this version; `failed`: ran and failed; `not-read`: nobody asked. */
@@ -141,6 +159,15 @@ export interface Flag {
 }
 
 export type CloudEventsState = 'sent' | 'none' | 'absent' | 'error';
+/** A cdFMC's `cloudintegrations` as read: `enabled` true or false, 404 (`absent`), unreadable (`error`). */
+export const CLOUD_INTEGRATION_STATES = ['enabled', 'disabled', 'absent', 'error'] as const;
+export type CloudIntegrationState = (typeof CLOUD_INTEGRATION_STATES)[number];
+/**
+ * The integration verdict of a cdFMC (issue 20): a scenario the reads support, or `undetermined` when they
+ * cannot tell scenario 1 from scenario 2 (`scenario` then holds 2, the checks that do no harm if wrong).
+ */
+export const INTEGRATION_VERDICTS = ['scenario-1', 'scenario-2', 'undetermined'] as const;
+export type IntegrationVerdict = (typeof INTEGRATION_VERDICTS)[number];
 export type SecurexState = 'enabled' | 'disabled' | 'absent' | 'error';
 
 export interface IntegrationDiagnosis {
@@ -157,6 +184,12 @@ export interface IntegrationDiagnosis {
   securex: SecurexState;
   /** The scenario is our inference from the settings, never something the FMC states. */
   scenarioInference: { inferred: true; uncertain: boolean; note: Localized };
+  /** Issue 20, set on a cloud-delivered FMC only (absent on an on-prem FMC, whose `scenario` is its verdict). */
+  platform?: 'cdfmc';
+  /** The cdFMC's `cloudintegrations` as read; with `platform` only. */
+  cloudIntegration?: CloudIntegrationState;
+  /** The cdFMC's integration verdict, `undetermined` included; with `platform` only. */
+  verdict?: IntegrationVerdict;
 }
 
 export interface DeviceDiagnosis {
@@ -180,6 +213,12 @@ export interface DeviceDiagnosis {
   recheckedAt?: string;
   /** When a re-check found the device's alert cleared (it failed before), ISO 8601. */
   clearedAt?: string;
+  /**
+   * A failing device's `show network` output as printed (what TAC reads first), clipped to a size the stored
+   * diagnosis can hold (lib/fmc/show-network.ts, `keepShowNetworkOutput`); absent when it was not read, on a
+   * healthy device, and in diagnoses made before issue 19.
+   */
+  showNetworkOutput?: ShowNetworkOutput;
 }
 
 /** The DNS set the healthy devices read use most, and which devices use it. */

@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import { describe, expect, it } from 'vitest';
 import { type DeviceInput, diagnose, toMarkdown } from '../../lib/diagnose';
-import { mdInline } from '../../lib/diagnose/markdown-escape';
+import { mdText } from '../../lib/diagnose/markdown-escape';
 import { parseShowNetwork } from '../../lib/fmc/show-network';
 import { failing, fleet, healthy, shown } from '../fixtures/diagnose/build';
 
@@ -72,19 +72,19 @@ describe('the GFM renderer used here links what the old escapes let through (pos
   });
 });
 
-describe('mdInline through remark-gfm', () => {
+describe('mdText through remark-gfm', () => {
   it.each(HOSTILE)('%s: no link, no raw HTML, read as typed (cell, list item, heading)', (name) => {
     for (const markdown of [
-      `| a | b |\n|---|---|\n| ${mdInline(name)} | x |`,
-      `- ${mdInline(name)}`,
-      `### ${mdInline(name)}`,
+      `| a | b |\n|---|---|\n| ${mdText(name, { cell: true })} | x |`,
+      `- ${mdText(name)}`,
+      `### ${mdText(name)}`,
     ]) {
       const html = render(markdown);
       expect(html, markdown).not.toMatch(LINK);
       expect(html, markdown).not.toMatch(/<(?:a|img|script)\b/i);
       expect(html, markdown).toContain(markdown.startsWith('|') ? '<td>' : '<');
     }
-    const item = render(`- ${mdInline(name)}`);
+    const item = render(`- ${mdText(name)}`);
     expect(visibleText(item)).toBe(name);
   });
 
@@ -127,10 +127,10 @@ describe('mdInline through remark-gfm', () => {
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
         const name = pieces.join('');
         const flat = name.replace(/\s+/g, ' ').trim();
-        const html = render(`- ${mdInline(name)}`);
-        expect(html, mdInline(name)).not.toMatch(LINK);
+        const html = render(`- ${mdText(name)}`);
+        expect(html, mdText(name)).not.toMatch(LINK);
         expect(html).not.toMatch(/<(?:img|script)\b/i);
-        if (flat !== '') expect(visibleText(html), mdInline(name)).toBe(flat);
+        if (flat !== '') expect(visibleText(html), mdText(name)).toBe(flat);
       }),
       { numRuns: 400 },
     );
@@ -212,10 +212,13 @@ describe('the whole export through remark-gfm', () => {
       );
     });
 
-    it(`${lang}: one table row per device, five cells each`, () => {
+    it(`${lang}: one table row per failing device, eight cells each, the name first and as typed`, () => {
       const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
-      expect(rows).toHaveLength(1 + devices.length);
-      for (const row of rows) expect(row.match(/<t[dh][\s>]/g) ?? [], row).toHaveLength(5);
+      const failingCount = devices.filter((device) => device.alert !== null).length;
+      expect(rows).toHaveLength(1 + failingCount);
+      for (const row of rows) expect(row.match(/<t[dh][\s>]/g) ?? [], row).toHaveLength(8);
+      const names = rows.slice(1).map((row) => visibleText(/<td>([\s\S]*?)<\/td>/.exec(row)?.[1] ?? ''));
+      expect(names).toEqual([...HOSTILE]);
     });
   }
 });
