@@ -26,7 +26,9 @@ export default defineContentScript({
     // One hint per failing row, kept up to date as the page changes.
     const hints = startHints(document, {
       compiled: compileMatchers(alertMatchers),
-      mount: bridge.hinted((match, links) => mountHint(match.anchor, { entryId: match.id, ...links })),
+      mount: bridge.hinted((match, links) =>
+        mountHint(match.anchor, { entryId: match.id, ...links }, match.after),
+      ),
       onCountChange: bridge.reportCount,
       reportZeroAtStart: window.top !== window,
     });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../lib/i18n';
 import { bugUrl } from '../../lib/knowledge/bugs';
 import type { Resolved, ResolvedSourced } from '../../lib/knowledge/resolve';
@@ -64,14 +65,32 @@ function Said({ sentence }: { sentence: ResolvedSourced }) {
   );
 }
 
+/** The health policy page of this FMC, and whether its address is a guess (lib/page/health-policy.ts). */
+export interface HealthPolicy {
+  url: string;
+  guessed: boolean;
+}
+
+/** "Open the health policy": a link styled as the primary button, in the top frame. */
+export function PolicyLink({ policy }: { policy: HealthPolicy }) {
+  return (
+    <p>
+      <a class="action" href={policy.url} target="_top" data-action="open-health-policy">
+        {t('hintOpenHealthPolicy')}
+      </a>
+      {policy.guessed && <span class="when"> {t('hintOpenHealthPolicyGuess')}</span>}
+    </p>
+  );
+}
+
 interface SectionProps {
   section: ResolvedSection;
   depth: number;
-  healthPolicyUrl: string;
-  healthPolicyGuessed: boolean;
+  /** Null where the panel offers the health policy elsewhere (the triage): one link, not two. */
+  policy: HealthPolicy | null;
 }
 
-function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: SectionProps) {
+function SectionView({ section, depth, policy }: SectionProps) {
   const Heading = depth === 0 ? 'h3' : 'h4';
   return (
     <section data-section={section.id}>
@@ -97,7 +116,7 @@ function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: S
                     command={command.command}
                     shell={command.shell}
                     purpose={command.purpose.text}
-                    lookFor={command.lookFor?.text}
+                    expect={command.lookFor?.text}
                     healthyOutput={command.healthyOutput}
                   />
                   <SourceNote
@@ -110,14 +129,7 @@ function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: S
           ))}
         </ol>
       )}
-      {section.action === 'open-health-policy' && (
-        <p>
-          <a class="action" href={healthPolicyUrl} target="_top" data-action="open-health-policy">
-            {t('hintOpenHealthPolicy')}
-          </a>
-          {healthPolicyGuessed && <span class="when"> {t('hintOpenHealthPolicyGuess')}</span>}
-        </p>
-      )}
+      {section.action === 'open-health-policy' && policy && <PolicyLink policy={policy} />}
       {section.table && (
         <table>
           <thead>
@@ -128,10 +140,10 @@ function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: S
             </tr>
           </thead>
           <tbody>
-            {section.table.rows.map((row) => (
-              <tr key={JSON.stringify(row)}>
-                {row.map((cell) => (
-                  <td key={JSON.stringify(cell)}>
+            {section.table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>
                     {'text' in cell
                       ? cell.text
                       : cell.code.map((code, i) => (
@@ -160,27 +172,31 @@ function SectionView({ section, depth, healthPolicyUrl, healthPolicyGuessed }: S
         </ul>
       )}
       {section.sections?.map((child) => (
-        <SectionView
-          key={child.id}
-          section={child}
-          depth={depth + 1}
-          healthPolicyUrl={healthPolicyUrl}
-          healthPolicyGuessed={healthPolicyGuessed}
-        />
+        <SectionView key={child.id} section={child} depth={depth + 1} policy={policy} />
       ))}
     </section>
   );
 }
 
-export function HintDetails(props: {
+/**
+ * The alert's explanation. With a triage (issue 19), before a diagnosis: the three lines that tell the scenarios
+ * apart (the health policy on the "no" line), `children` (the way to a diagnosis), then the rest folded; with
+ * the row's device (`folded`), the whole explanation folded below it. Without a triage, all of it open.
+ */
+export function HintDetails({
+  entry,
+  policy,
+  folded,
+  children,
+}: {
   entry: ResolvedEntry;
-  healthPolicyUrl: string;
-  healthPolicyGuessed: boolean;
+  policy: HealthPolicy;
+  folded?: boolean;
+  children?: ComponentChildren;
 }) {
-  const { entry } = props;
-  return (
-    <div>
-      <h2>{entry.title}</h2>
+  const triage = !folded && entry.triage;
+  const rest = (
+    <>
       {entry.confidence === 'hedged' && <p class="hedged">{t('hintHedged')}</p>}
       <h3>{t('hintWhatItMeans')}</h3>
       {entry.meaning.map((sentence) => (
@@ -189,7 +205,7 @@ export function HintDetails(props: {
         </p>
       ))}
       {entry.sections.map((section) => (
-        <SectionView key={section.id} section={section} depth={0} {...props} />
+        <SectionView key={section.id} section={section} depth={0} policy={triage ? null : policy} />
       ))}
       {entry.links.length > 0 && (
         <>
@@ -206,6 +222,37 @@ export function HintDetails(props: {
           </ul>
         </>
       )}
+    </>
+  );
+  return (
+    <div>
+      <h2>{entry.title}</h2>
+      {triage && (
+        <ol class="triage" data-section="triage">
+          {[triage.question, triage.no, triage.yes].map((line, i) => (
+            <li key={line.text}>
+              <Said sentence={line} />
+              {i === 1 && <PolicyLink policy={policy} />}
+              {i === 2 && (
+                <>
+                  <CommandLine
+                    command={triage.command.command}
+                    shell={triage.command.shell}
+                    expect={triage.command.lookFor?.text}
+                  />
+                  <SourceNote sources={triage.command.lookFor?.sources} lang={line.lang} />
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {children}
+      {/* Open when there is nothing above it to read first (an entry without a triage, before a diagnosis). */}
+      <details data-section="more" open={!(folded || triage)}>
+        <summary>{t('hintMore')}</summary>
+        {rest}
+      </details>
     </div>
   );
 }

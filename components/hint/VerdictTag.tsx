@@ -1,17 +1,25 @@
-import { VERDICT_ICONS, VERDICT_LABELS } from '../../lib/diagnose/labels';
 import type { Verdict } from '../../lib/diagnose/types';
-import type { Lang } from '../../lib/i18n';
 
 /**
  * A verdict in the hint, with the popup's and report's label, colours and shape (lib/diagnose/labels.ts,
  * components/diagnosis/verdict.css, here inside the shadow root). Text only: nothing from the page or the FMC is markup.
+ * The label comes worded from the background (`HintDevice.label`): the content script bundles no labels.
  */
-export function VerdictTag({ verdict, lang, title }: { verdict: Verdict; lang: string; title?: string }) {
-  const label = VERDICT_LABELS[verdict][lang === 'fr' ? 'fr' : ('en' satisfies Lang)];
+export function VerdictTag({
+  verdict,
+  label,
+  icon,
+  title,
+}: {
+  verdict: Verdict;
+  label: string;
+  icon: string;
+  title?: string;
+}) {
   return (
     <span class={`verdict verdict-${verdict}`} title={title}>
       <span class="verdict-icon" aria-hidden="true">
-        {VERDICT_ICONS[verdict]}
+        {icon}
       </span>
       {label}
     </span>

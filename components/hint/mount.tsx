@@ -7,7 +7,11 @@ import { HINT_CSS } from './styles';
 /** A custom element name no FMC stylesheet targets; the shadow root keeps the rest isolated. */
 const HOST_TAG = 'fmc-cloud-doctor-hint';
 
-export function mountHint(anchor: Element, props: HintProps): MountedHint {
+/**
+ * Mounts a hint in `anchor`: right after `after` when given and inside it (the failing line's own text,
+ * `AlertRowMatch.after`), else at its end.
+ */
+export function mountHint(anchor: Element, props: HintProps, after?: Node): MountedHint {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(HINT_ATTRIBUTE, props.entryId);
@@ -19,7 +23,8 @@ export function mountHint(anchor: Element, props: HintProps): MountedHint {
   const container = doc.createElement('span');
   root.appendChild(container);
   render(<Hint {...props} />, container);
-  anchor.appendChild(host);
+  if (after?.parentNode && anchor.contains(after)) after.parentNode.insertBefore(host, after.nextSibling);
+  else anchor.appendChild(host);
   return {
     host,
     unmount() {

@@ -74,7 +74,8 @@ export interface DataTypeResult {
 }
 
 const DATA_TYPE_GROUPS = [...new Set(SEED_DATA_TYPES)];
-const RESULT_IN_TEXT = new RegExp(
+// Pure: a bundle that never reads it (the content script) drops it.
+const RESULT_IN_TEXT = /* @__PURE__ */ new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${DATA_TYPE_GROUPS.map((type) => `(${phraseSource(type)})`).join('|')})(?![\\p{L}\\p{N}])` +
     `(?:${GAP}*(\\p{L}+))?`,
   'giu',

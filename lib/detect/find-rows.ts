@@ -2,7 +2,7 @@ import { BREAK, nodeAt, runAfter, runBefore, type TextBefore, textBefore } from 
 import { locateResults } from './locate';
 import { type CompiledMatchers, matchTail } from './matchers';
 import { isProse } from './prose';
-import { anchorOf, isQuoted, rowOf } from './rows';
+import { anchorOf, hintAfter, isQuoted, rowOf } from './rows';
 import type { AlertRowMatch } from './types';
 import { createVisibility } from './visibility';
 
@@ -72,8 +72,9 @@ function candidates(
     const inHeading = heading ? row.contains(heading) : false;
     if (isProse(head, after, compiled, inHeading)) continue;
     const label = commonAncestor(typeNode, result.last) ?? row;
+    const anchor = anchorOf(last, label, row);
     found.push({
-      match: { id: tail.matcher.id, row, label, anchor: anchorOf(last, label, row) },
+      match: { id: tail.matcher.id, row, label, anchor, after: hintAfter(result.last, anchor) },
       priority: compiled.matchers.indexOf(tail.matcher),
     });
   }

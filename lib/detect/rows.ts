@@ -62,6 +62,18 @@ export function anchorOf(result: Element, label: Element, row: Element): Element
   return label === row ? row : (label.parentElement ?? row);
 }
 
+/**
+ * The node the hint follows: the result word's text node, or the outermost inline element around it below a
+ * box or the anchor (`<b>Failure</b>`, a status pill `<span class="badge">Failure</span>`, a link), so that
+ * the hint never lands inside a pill or a link and sits before the `<br>` that ends the line. The page's text
+ * nodes are never split (a framework may hold them).
+ */
+export function hintAfter(text: Node, anchor: Element): Node {
+  let node = text;
+  for (let up = node.parentElement; up && up !== anchor && isPhrasing(up); up = up.parentElement) node = up;
+  return node;
+}
+
 /** Quoted material (a quotation, a code listing, a figure of a help article): it shows an alert, never raises one. */
 const QUOTED = 'blockquote, pre, figure, q';
 

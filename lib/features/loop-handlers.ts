@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { uiLang } from '../i18n';
 import { patternForUrl } from '../origins';
 import { keepWorkerAlive } from '../platform/keep-alive';
 import { hasOrigin } from '../platform/permissions';
@@ -23,7 +25,8 @@ export const loopHandlers: LoopHandlers = {
     const override = pattern ? await readHealthPolicyOverride(pattern).catch(() => undefined) : undefined;
     return { healthPolicyOverride: override ?? null };
   },
-  verdicts: hintVerdicts,
+  // The hint speaks the browser's UI language (entrypoints/content.ts), as the background does.
+  verdicts: (origin) => hintVerdicts(origin, uiLang(browser.i18n.getUILanguage())),
   device: hintDeviceView,
   // Like a run, a re-check can wait for a 429's Retry-After or a slow device command (keepWorkerAlive).
   recheck: async (origin, deviceId, lang) => {

@@ -6,6 +6,8 @@ export interface DeviceCell {
   get(): HintDevice | null;
   /** Whether this FMC has a finished diagnosis at all (the hint offers to run one when not). */
   diagnosed(): boolean;
+  /** When that diagnosis finished (ms since epoch): when a device without a re-check was last read. */
+  finishedAt?(): number | undefined;
   subscribe(listener: () => void): () => void;
 }
 
@@ -38,6 +40,7 @@ export function createDeviceTies(): DeviceTies {
     const cell: Cell = {
       get: () => device,
       diagnosed: () => verdicts !== null,
+      finishedAt: () => verdicts?.finishedAt,
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -74,11 +77,12 @@ export function createDeviceTies(): DeviceTies {
       cells.delete(row);
     },
     update(next) {
-      const wasDiagnosed = verdicts !== null;
+      const before = verdicts?.finishedAt;
       verdicts = next;
       tie([...cells.keys()]);
-      // A hint whose device did not change still redraws when a diagnosis appears or goes.
-      if (wasDiagnosed !== (next !== null)) for (const cell of cells.values()) cell.notify();
+      // A hint whose device did not change still redraws when a diagnosis appears, goes or is replaced (its
+      // time is the one a cleared device's hint shows).
+      if (before !== next?.finishedAt) for (const cell of cells.values()) cell.notify();
     },
     tie(rows) {
       if (verdicts && rows.length > 0) tie(rows);

@@ -21,6 +21,13 @@ export interface HintDevice {
   /** The device's name and host name, as the REST API gives them. */
   names: string[];
   verdict: Verdict;
+  /**
+   * The verdict in words, in the browser's language (lib/diagnose/labels.ts), worded by the background so that
+   * the content script carries no labels (its 20 KB budget, issue 19).
+   */
+  label: string;
+  /** The verdict's symbol (lib/diagnose/labels.ts), sent for the same reason. */
+  icon: string;
   /** A watch runs until its alert clears. */
   watching: boolean;
   /**
@@ -34,20 +41,41 @@ export interface HintDevice {
   clearedAt?: number;
 }
 
-/** One device, in the hint's language, for its expanded view: texts only, drawn as text. */
+/** One step of a runbook, in the hint's language: its text, where its words come from, its commands. */
+export interface HintStep {
+  text: string;
+  /** Where the step's words come from (issue 18): the TAC note, a Cisco document, or inferred. */
+  sources?: Source[];
+  /** `expect`: what the output shows ("Expected"; in `why`'s steps, the symptom as it was read). */
+  commands: { command: string; shell: 'cli' | 'expert'; expect?: string }[];
+}
+
+/**
+ * One device, in the hint's language, for its expanded view: texts only, drawn as text. The panel lays them out
+ * in the one order of every surface (lib/diagnose/sections.ts, issue 19): the verdict and its cause, the fix,
+ * how to verify it (or the checks), Re-check / Watch, then, folded, why and the alert's other results.
+ */
 export interface HintDeviceView {
   id: string;
   name: string;
+  /** "name · management address" (the API's `hostName`), the name alone without one. */
+  title: string;
+  /** `ssh admin@<address>`, when a step is typed on the device and the address is a plain host or IP address. */
+  ssh?: string;
   verdict: Verdict;
-  /** Management DNS, proxy and gateway, as label/value pairs ("not read" when `show network` was not). */
-  settings: { label: string; value: string }[];
+  /** The verdict's cause in one line, with the device's own values. */
+  cause: string;
+  /** What the verdict rests on, as read (its management DNS, proxy and gateway among them). */
   evidence: string[];
-  runbook: {
-    text: string;
-    /** Where the step's words come from (issue 18): the TAC note, a Cisco document, or inferred. */
-    sources?: Source[];
-    commands: { command: string; shell: 'cli' | 'expert'; expect?: string }[];
-  }[];
+  /**
+   * The runbook's sections that have steps, in order (lib/diagnose/sections.ts): the fix, how to verify it, or
+   * the checks that find the cause; the first one starts the work.
+   */
+  steps: { id: 'fix' | 'verify' | 'check'; steps: HintStep[] }[];
+  /** The steps that re-read the symptom, folded with the evidence. */
+  why: HintStep[];
+  /** The alert's other data types, "8 other data types: Success", and their lines; absent when none. */
+  others?: { summary: string; results: string[] };
   watching: boolean;
   watch?: { until: number; everyMs: number };
   /** What its watch says, with the reason when it could not check, in the hint's language (issue 17). */

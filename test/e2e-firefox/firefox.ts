@@ -189,3 +189,35 @@ export async function buttonByText(page: Page, text: string, timeout = 10_000): 
   );
   return handle as ElementHandle;
 }
+
+/** Each hint's device element (in its open shadow root), as `{ id: verdict }`. */
+export function hintVerdicts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate((hint) => {
+    const out: Record<string, string> = {};
+    for (const host of document.querySelectorAll(hint)) {
+      const root = host.shadowRoot ?? host;
+      for (const el of root.querySelectorAll('[data-fmc-device][data-fmc-verdict]'))
+        out[el.getAttribute('data-fmc-device') ?? ''] = el.getAttribute('data-fmc-verdict') ?? '';
+    }
+    return out;
+  }, HINT);
+}
+
+/** A button of the hint tied to `deviceId`, as an element handle (clicked with real input, not from the page). */
+export async function hintButton(page: Page, deviceId: string, selector: string) {
+  const handle = await page.evaluateHandle(
+    (hint, id, button) => {
+      for (const host of document.querySelectorAll(hint)) {
+        const root = host.shadowRoot ?? host;
+        if (root.querySelector(`[data-fmc-device="${id}"]`)) return root.querySelector(button);
+      }
+      return null;
+    },
+    HINT,
+    deviceId,
+    selector,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no ${selector} in the hint of ${deviceId}`);
+  return element as ElementHandle<HTMLButtonElement>;
+}

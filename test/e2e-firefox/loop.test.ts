@@ -5,6 +5,8 @@ import {
   buttonByText,
   type FirefoxWithExtension,
   HINT,
+  hintButton,
+  hintVerdicts,
   launchFirefox,
   openExtensionPage,
   poll,
@@ -43,38 +45,6 @@ afterAll(async () => {
 const failing = () =>
   sim.fleet().devices.filter((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
 
-/** Each hint's device element (in its open shadow root), as `{ id: verdict }`. */
-function verdicts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((hint) => {
-    const out: Record<string, string> = {};
-    for (const host of document.querySelectorAll(hint)) {
-      const root = host.shadowRoot ?? host;
-      for (const el of root.querySelectorAll('[data-fmc-device][data-fmc-verdict]'))
-        out[el.getAttribute('data-fmc-device') ?? ''] = el.getAttribute('data-fmc-verdict') ?? '';
-    }
-    return out;
-  }, HINT);
-}
-
-/** A button of the hint tied to `deviceId`, as an element handle (clicked with real input, not from the page). */
-async function hintButton(page: Page, deviceId: string, selector: string) {
-  const handle = await page.evaluateHandle(
-    (hint, id, button) => {
-      for (const host of document.querySelectorAll(hint)) {
-        const root = host.shadowRoot ?? host;
-        if (root.querySelector(`[data-fmc-device="${id}"]`)) return root.querySelector(button);
-      }
-      return null;
-    },
-    HINT,
-    deviceId,
-    selector,
-  );
-  const element = handle.asElement();
-  if (!element) throw new Error(`no ${selector} in the hint of ${deviceId}`);
-  return element as import('puppeteer-core').ElementHandle<HTMLButtonElement>;
-}
-
 async function modulePage(): Promise<Page> {
   const page = await firefox.browser.newPage();
   await page.goto(sim.url('/health/monitor/module'));
@@ -89,7 +59,7 @@ async function modulePage(): Promise<Page> {
 test('verdicts, Re-check after the fix, and a watch that ends in a notification', async () => {
   const page = await modulePage();
   // Before any diagnosis: the hints are there (positive control) and carry no device element.
-  expect(await verdicts(page)).toEqual({});
+  expect(await hintVerdicts(page)).toEqual({});
 
   // A short watch schedule, set before the watch starts (3 s between re-checks).
   await ext.evaluate(() =>
@@ -114,19 +84,19 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
     .map((device) => device.id)
     .sort();
   await poll(
-    async () => Object.keys(await verdicts(page)).sort(),
+    async () => Object.keys(await hintVerdicts(page)).sort(),
     (shown) => JSON.stringify(shown) === JSON.stringify(ids),
     { timeout: 5_000, what: 'the verdicts in the open page' },
   );
   expect(Date.now() - finishedAt).toBeLessThan(5_000);
   // The verdicts the simulated causes call for (as in the report's JSON export).
-  expect(await verdicts(page)).toEqual(
+  expect(await hintVerdicts(page)).toEqual(
     Object.fromEntries(failing().map((device) => [device.id, device.cause ?? 'healthy'])),
   );
 
   const later = await modulePage();
   await poll(
-    async () => Object.keys(await verdicts(later)).length,
+    async () => Object.keys(await hintVerdicts(later)).length,
     (n) => n === ids.length,
     { timeout: 2_000, what: 'the verdicts in a page opened later' },
   );
@@ -136,13 +106,30 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
   const [first, second] = ids as [string, string];
   expect(sim.fixDevice(first)).toBe(true);
   // A real click (Firefox's input over BiDi): the hint's controls act on trusted clicks only (issue 17).
-  await (await hintButton(page, first, 'button.recheck')).click();
+  // Re-check is in the open panel (issue 19: the FMC's line holds one chip).
+  await (await hintButton(page, first, 'button.badge')).click();
   await poll(
-    async () => (await verdicts(page))[first],
+    () =>
+      page.evaluate(
+        (hint) =>
+          [...document.querySelectorAll(hint)].some((host) =>
+            host.shadowRoot?.querySelector('button.recheck'),
+          ),
+        HINT,
+      ),
+    (found) => found,
+    { what: 'the open panel' },
+  );
+  // Focus and Enter, a real key press: the open panel may still move while its content arrives.
+  await page.bringToFront();
+  await (await hintButton(page, first, 'button.recheck')).focus();
+  await page.keyboard.press('Enter');
+  await poll(
+    async () => (await hintVerdicts(page))[first],
     (verdict) => verdict === 'healthy',
     { timeout: 10_000, what: 'the re-checked device to turn healthy' },
   );
-  expect((await verdicts(page))[second]).not.toBe('healthy');
+  expect((await hintVerdicts(page))[second]).not.toBe('healthy');
 
   // A watch from the report on the other device, then the fix: a notification says it cleared.
   await report.$$eval(
@@ -194,7 +181,7 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
   expect(notified).toEqual([`fmc-watch:\n${sim.origin}\n${second}`]);
   expect(ended.outcomes).toEqual(['cleared']);
   await poll(
-    async () => (await verdicts(page))[second],
+    async () => (await hintVerdicts(page))[second],
     (verdict) => verdict === 'healthy',
     { what: 'the watched device to turn healthy in the page' },
   );

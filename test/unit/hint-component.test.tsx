@@ -194,7 +194,8 @@ describe('expanding', () => {
     await click(toggle);
 
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(toggle.textContent).toContain(i18n.text('hintCollapse'));
+    // The chip keeps its words open or closed: the FMC's line never moves (issue 19).
+    expect(toggle.textContent).toContain(i18n.text('hintBadge'));
     expect(loadEntry).toHaveBeenCalledExactlyOnceWith('cloud-configuration');
     const panel = root.querySelector('section.panel');
     expect(panel?.id).toBe(toggle.getAttribute('aria-controls'));
@@ -228,7 +229,7 @@ describe('expanding', () => {
     expect(text).toContain('Check the DNS of the device.');
     expect(texts(root, '.command > code')).toEqual(['show network', 'curl -v -k https://api-sse.cisco.com']);
     expect(texts(root, '.command .shell')).toEqual([i18n.text('hintShellCli'), i18n.text('hintShellExpert')]);
-    expect(text).toContain(`${i18n.text('hintLookFor')} A DNS Servers line.`);
+    expect(text).toContain(`${i18n.text('fmcExpected')} A DNS Servers line.`);
     expect(root.querySelector('.command pre')?.textContent).toBe('DNS Servers : 10.0.0.53');
     expect(text).toContain('Configure the proxy on the FMC.');
     expect(text).not.toContain(i18n.text('hintHedged'));
@@ -494,26 +495,40 @@ describe('a real knowledge entry', () => {
 });
 
 describe('the row’s device (issue 10)', () => {
-  const DEVICE = { id: 'dev-1', names: ['Branch FTD'], verdict: 'dns-missing' as const, watching: false };
+  const DEVICE = {
+    id: 'dev-1',
+    names: ['Branch FTD'],
+    verdict: 'dns-missing' as const,
+    label: 'No management DNS',
+    icon: '!',
+    watching: false,
+  };
   const VIEW = {
     id: 'dev-1',
     name: 'Branch FTD',
+    title: 'Branch FTD',
     verdict: 'dns-missing' as const,
-    settings: [],
+    cause: 'No management DNS.',
     evidence: [],
-    runbook: [
+    steps: [
       {
-        text: 'Set a DNS server.',
-        sources: [{ kind: 'seed' as const }],
-        commands: [
+        id: 'fix' as const,
+        steps: [
           {
-            command: 'configure network dns servers 10.0.0.53',
-            shell: 'cli' as const,
-            expect: 'DNS Servers : 10.0.0.53',
+            text: 'Set a DNS server.',
+            sources: [{ kind: 'seed' as const }],
+            commands: [
+              {
+                command: 'configure network dns servers 10.0.0.53',
+                shell: 'cli' as const,
+                expect: 'DNS Servers : 10.0.0.53',
+              },
+            ],
           },
         ],
       },
     ],
+    why: [],
     watching: false,
     checkedAt: Date.parse('2026-03-04T05:06:07Z'),
   };
@@ -529,28 +544,31 @@ describe('the row’s device (issue 10)', () => {
     openReport: vi.fn(),
   });
 
-  it('re-checks from the row’s line and says why it could not, there', async () => {
+  it('re-checks from the panel’s head and says why it could not, there (issue 19: not on the FMC’s line)', async () => {
     const bridge = loop({ recheck: { ok: false, code: 'signed-out', message: 'Signed out of this FMC' } });
-    const { root } = await mount({ device: cell, loop: bridge });
-    const button = root.querySelector('.device-line button.recheck') as HTMLButtonElement;
+    const { root, toggle } = await mount({ device: cell, loop: bridge });
+    expect(root.querySelector('button.recheck')).toBeNull();
+    await click(toggle);
+    const button = root.querySelector('.panel .head button.recheck') as HTMLButtonElement;
     expect(button.getAttribute('aria-label')).toBe(i18n.text('hintRecheckLabel', 'Branch FTD'));
     await click(button);
     await settle();
     expect(bridge.recheck).toHaveBeenCalledExactlyOnceWith('dev-1');
-    expect(root.querySelector('.device-line [role=status]')?.textContent).toBe('Signed out of this FMC');
+    expect(root.querySelector('.panel .problem[role=status]')?.textContent).toBe('Signed out of this FMC');
     expect(button.disabled).toBe(false);
   });
 
   it('a re-check the background does not answer says so', async () => {
     const bridge = loop();
     bridge.recheck.mockRejectedValue(new Error('The background did not answer.'));
-    const { root } = await mount({ device: cell, loop: bridge });
-    await click(root.querySelector('.device-line button.recheck'));
+    const { root, toggle } = await mount({ device: cell, loop: bridge });
+    await click(toggle);
+    await click(root.querySelector('.panel .head button.recheck'));
     await settle();
-    expect(root.querySelector('.device-line [role=status]')?.textContent).toBe(i18n.text('loopNoAnswer'));
+    expect(root.querySelector('.panel .problem[role=status]')?.textContent).toBe(i18n.text('loopNoAnswer'));
   });
 
-  it('watches from the panel, with the pages’ controls, and shows the runbook’s good output', async () => {
+  it('watches from the panel, with the pages’ controls, and shows the fix’s Expected output', async () => {
     const bridge = loop({ watch: { ok: true, notify: false } });
     const { root, toggle } = await mount({ device: cell, loop: bridge });
     await click(toggle);

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type DeviceDiagnosis, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { VERDICT_LABELS } from '../../lib/diagnose/labels';
+import { sectionSteps } from '../../lib/diagnose/sections';
 import { hintDeviceView, hintVerdicts } from '../../lib/features/hint-views';
 import { STORAGE, writeDiagnosisState } from '../../lib/platform/storage';
 import type { DiagnosisState } from '../../lib/protocol/diagnosis-state';
@@ -88,6 +90,15 @@ describe('hintVerdicts', () => {
     expect(find(verdicts?.devices, 'dev-peer').verdict).toBe('healthy');
     expect(find(verdicts?.devices, 'dev-nodns').verdict).toBe('dns-missing');
     expect(find(verdicts?.devices, 'dev-proxy').verdict).toBe('proxy');
+  });
+
+  it("words each verdict in the hint's language, so the content script carries no labels (issue 19)", async () => {
+    await store(fleetDiagnosis());
+    const en = await hintVerdicts(ORIGIN, 'en');
+    const fr = await hintVerdicts(ORIGIN, 'fr');
+    expect(find(en?.devices, 'dev-nodns').label).toBe(VERDICT_LABELS['dns-missing'].en);
+    expect(find(fr?.devices, 'dev-nodns').label).toBe(VERDICT_LABELS['dns-missing'].fr);
+    expect(find(fr?.devices, 'dev-peer').label).toBe(VERDICT_LABELS.healthy.fr);
   });
 
   it('falls back to startedAt when the state has no finishedAt', async () => {
@@ -194,7 +205,9 @@ describe('hintVerdicts', () => {
     const allowed = [
       'clearedAt',
       'failingSince',
+      'icon',
       'id',
+      'label',
       'names',
       'verdict',
       'watchSince',
@@ -235,7 +248,7 @@ describe('what a hint says of a watch (issue 17)', () => {
     const view = await hintDeviceView(ORIGIN, unchecked, 'fr');
     expect(view?.watchStatus?.state).toBe('unchecked');
     expect(view?.watchStatus?.text).toContain('vérification impossible depuis');
-    expect(view?.watchStatus?.text).toContain("le FMC n'a pas répondu");
+    expect(view?.watchStatus?.text).toContain('le FMC n’a pas répondu');
     const endedView = await hintDeviceView(ORIGIN, ended, 'en');
     expect(endedView?.watching).toBe(false);
     expect(endedView?.watch).toBeUndefined();
@@ -252,46 +265,7 @@ describe('hintDeviceView', () => {
     expect(await hintDeviceView(OTHER_ORIGIN, 'dev-nodns', 'en')).toBeNull();
   });
 
-  it('gives the settings with French labels in French', async () => {
-    await store(fleetDiagnosis());
-    const view = await hintDeviceView(ORIGIN, 'dev-proxy', 'fr');
-    expect(view?.settings).toEqual([
-      { label: 'DNS de gestion', value: '10.0.0.53' },
-      { label: 'Proxy', value: 'activé (10.9.0.8:3128)' },
-      { label: 'Passerelle', value: '10.0.0.1' },
-    ]);
-  });
-
-  it('gives the settings with English labels in English', async () => {
-    await store(fleetDiagnosis());
-    const view = await hintDeviceView(ORIGIN, 'dev-peer', 'en');
-    expect(view?.settings).toEqual([
-      { label: 'Management DNS', value: '10.0.0.53, 10.0.0.54' },
-      { label: 'Proxy', value: 'disabled' },
-      { label: 'Gateway', value: '10.0.0.1' },
-    ]);
-  });
-
-  it('says "none" for a DNS read empty and "not read" for what was not read', async () => {
-    await store(fleetDiagnosis());
-    expect((await hintDeviceView(ORIGIN, 'dev-nodns', 'fr'))?.settings).toEqual([
-      { label: 'DNS de gestion', value: 'aucun' },
-      { label: 'Proxy', value: 'désactivé' },
-      { label: 'Passerelle', value: '10.1.0.1' },
-    ]);
-    expect((await hintDeviceView(ORIGIN, 'dev-unread', 'fr'))?.settings).toEqual([
-      { label: 'DNS de gestion', value: 'non lu' },
-      { label: 'Proxy', value: 'non lu' },
-      { label: 'Passerelle', value: 'non lu' },
-    ]);
-    expect((await hintDeviceView(ORIGIN, 'dev-unread', 'en'))?.settings.map((s) => s.value)).toEqual([
-      'not read',
-      'not read',
-      'not read',
-    ]);
-  });
-
-  it("gives the evidence and the runbook in the hint's language only", async () => {
+  it("gives the evidence and the runbook in the hint's language only, by section", async () => {
     const diagnosis = fleetDiagnosis();
     await store(diagnosis);
     const device = find(diagnosis.devices, 'dev-nodns');
@@ -301,21 +275,66 @@ describe('hintDeviceView', () => {
     expect(view?.verdict).toBe('dns-missing');
     expect(view?.evidence).toEqual(device.evidence.map((evidence) => evidence.text.fr));
     expect(view?.evidence.length).toBeGreaterThan(0);
-    expect(view?.runbook.map((step) => step.text)).toEqual(device.runbook.map((step) => step.text.fr));
-    const commands = device.runbook.flatMap((step) => step.commands);
-    expect(view?.runbook.flatMap((step) => step.commands)).toEqual(
+    // The sections of lib/diagnose/sections.ts, in its order, each step in French with its sources (issue 18).
+    const sections = (['fix', 'verify', 'check'] as const)
+      .map((id) => ({ id, steps: sectionSteps(device, id) }))
+      .filter((section) => section.steps.length > 0);
+    expect(view?.steps.map((section) => section.id)).toEqual(['fix', 'verify']);
+    expect(view?.steps.map((section) => section.steps.map((step) => step.text))).toEqual(
+      sections.map((section) => section.steps.map((step) => step.text.fr)),
+    );
+    expect(view?.why.map((step) => step.text)).toEqual(
+      sectionSteps(device, 'why').map((step) => step.text.fr),
+    );
+    const commands = sections.flatMap((section) => section.steps.flatMap((step) => step.commands));
+    expect(view?.steps.flatMap((section) => section.steps.flatMap((step) => step.commands))).toEqual(
       commands.map((command) => ({
         command: command.command,
         shell: command.shell,
         ...(command.expect ? { expect: command.expect.fr } : {}),
       })),
     );
-    // Each step says where its words come from (issue 18), as the stored runbook has it.
-    expect(view?.runbook.map((step) => step.sources)).toEqual(device.runbook.map((step) => step.sources));
-    expect(view?.runbook.every((step) => (step.sources ?? []).length > 0)).toBe(true);
+    const steps = [...(view?.steps.flatMap((section) => section.steps) ?? []), ...(view?.why ?? [])];
+    expect(steps.every((step) => (step.sources ?? []).length > 0)).toBe(true);
+    // Every runbook step is in one section or in why: none lost, none twice.
+    expect(steps).toHaveLength(device.runbook.length);
     const text = JSON.stringify(view);
     for (const evidence of device.evidence)
       if (evidence.text.en !== evidence.text.fr) expect(text).not.toContain(JSON.stringify(evidence.text.en));
+  });
+
+  it('gives the cause, "name · address", the ssh line only where a step is typed, and the other results', async () => {
+    const diagnosis = edit(fleetDiagnosis(), 'dev-proxy', (device) => ({
+      ...device,
+      alert: device.alert
+        ? {
+            ...device.alert,
+            results: [
+              'Cisco Cloud Configuration - Failure',
+              'SI URL Lists and Feeds - Success',
+              'AMP Dynamic Analysis - Success',
+            ],
+          }
+        : null,
+    }));
+    await store(diagnosis);
+    const proxy = await hintDeviceView(ORIGIN, 'dev-proxy', 'en');
+    expect(proxy?.title).toBe('Proxy FTD · proxy-ftd.corp.example');
+    expect(proxy?.ssh).toBe('ssh admin@proxy-ftd.corp.example');
+    expect(proxy?.cause).toContain('10.9.0.8:3128');
+    expect(proxy?.others).toEqual({
+      summary: '2 other data types: Success',
+      results: ['SI URL Lists and Feeds - Success', 'AMP Dynamic Analysis - Success'],
+    });
+    expect((await hintDeviceView(ORIGIN, 'dev-proxy', 'fr'))?.others?.summary).toBe(
+      '2 autres types de données : Success',
+    );
+    // A host name with a space is no address to type: the name line keeps it, no ssh line.
+    const nodns = await hintDeviceView(ORIGIN, 'dev-nodns', 'en');
+    expect(nodns?.title).toContain('Branch FTD');
+    expect(nodns).not.toHaveProperty('ssh');
+    // A healthy device has no step to type, so no ssh line either, whatever its address.
+    expect(await hintDeviceView(ORIGIN, 'dev-peer', 'en')).not.toHaveProperty('ssh');
   });
 
   it('gives the watch, failingSince and checkedAt', async () => {

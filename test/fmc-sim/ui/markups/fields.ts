@@ -35,7 +35,8 @@ interface Alert {
 /**
  * Form 2 of fmc-ui.md (section 3): an alert list whose rows carry Cisco's separate fields (severity, device,
  * module, description, time). The columns' exact layout is [inferred]. A Threat Data Updates description lists
- * results one per line (`<br>`, as the REST API's `details` do), the failing ones not always first. Healthy
+ * results one per line (`<br>`, as the REST API's `details` do), the failing ones first, between Success lines
+ * or last, by device (in the table and the grid alike: the hint must follow the failing line's text). Healthy
  * devices show a Recovered or Normal alert whose Cloud Configuration line reads Success, or none; other modules'
  * alerts are mixed in. Whether FMC draws the list as a table or as a grid of divs is [unknown]: a page is one or
  * the other (`markup=table|grid`), never both.
@@ -96,17 +97,20 @@ function alertsOf(device: DeviceModel): Alert[] {
   const v = device.variant;
   if (device.failing.length > 0) {
     const failing = [...new Set(device.failing)];
-    // One or two Success lines beside the failures, which ones and on which side varying by device.
+    // Success lines beside the failures, which ones varying by device, and the failures first, in the middle
+    // or last (issue 19: the hint must sit right after the failing line, never after another line).
+    const at = v % 3;
     const ok = device.rows
       .filter((row) => row.status === 'Success')
-      .slice(v % 3, (v % 3) + 1 + (v % 2))
+      .slice(at, at + 1 + (at === 1 ? 1 : v % 2))
       .map(resultString);
     const failed = failing.map((dataType) => resultString({ dataType, status: 'Failure' }));
+    const cut = at === 0 ? 0 : at === 1 ? 1 : ok.length;
     alerts.push({
       level: failing.includes(CLOUD_CONFIGURATION) ? 'Critical' : 'Warning',
       device,
       module: MODULE_TITLE,
-      lines: v % 2 === 0 ? [...failed, ...ok] : [...ok, ...failed],
+      lines: [...ok.slice(0, cut), ...failed, ...ok.slice(cut)],
       failing,
     });
   } else if (v % 4 === 1 || v % 4 === 3) {
