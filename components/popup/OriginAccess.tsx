@@ -1,23 +1,30 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { labelForPattern } from '../../lib/origins';
 import { hasOrigin, removeOrigin, requestOrigin } from '../../lib/platform/permissions';
 import { usePermissionsChanged } from '../common/usePermissionsChanged';
 import { t } from '../i18n';
+import { useInitialFocus } from './initial-focus';
 
-/** Whether the extension may work on this FMC, and the one click that changes it. */
-export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(enabled: boolean): void }) {
+export interface OriginAccess {
+  /** undefined while the browser answers. */
+  enabled: boolean | undefined;
+  enable(): void;
+  disable(): void;
+  denied: boolean;
+  removeFailed: boolean;
+}
+
+/**
+ * Whether the extension may work on this FMC, and the clicks that change it: Enable in the popup's body, Disable
+ * in its menu (issue 19). Follows the browser's own settings too (`usePermissionsChanged`).
+ */
+export function useOriginAccess(pattern: string): OriginAccess {
   const [enabled, setEnabled] = useState<boolean | undefined>(undefined);
   const [denied, setDenied] = useState(false);
   const [removeFailed, setRemoveFailed] = useState(false);
-  const label = labelForPattern(pattern);
 
   usePermissionsChanged(() => hasOrigin(pattern).then(setEnabled), [pattern]);
 
-  useEffect(() => {
-    if (enabled !== undefined) onChange(enabled);
-  }, [enabled, onChange]);
-
-  if (enabled === undefined) return null;
   const enable = () => {
     // permissions.request must run in the click's own task: it needs the user gesture.
     requestOrigin(pattern).then(
@@ -35,7 +42,15 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
       () => setRemoveFailed(true),
     );
   };
+  return { enabled, enable, disable, denied, removeFailed };
+}
 
+/** The access state in words, and Enable when the FMC is not enabled (the popup's first useful control then). */
+export function OriginState({ pattern, access }: { pattern: string; access: OriginAccess }) {
+  const { enabled, denied, removeFailed } = access;
+  const enableButton = useInitialFocus<HTMLButtonElement>(enabled === false);
+  if (enabled === undefined) return null;
+  const label = labelForPattern(pattern);
   return (
     <section aria-labelledby="access-heading">
       <p id="access-heading" data-testid="origin-state">
@@ -43,14 +58,10 @@ export function OriginAccess({ pattern, onChange }: { pattern: string; onChange(
           {enabled ? t('popupEnabled', label) : t('popupDisabled', label)}
         </span>
       </p>
-      {enabled ? (
-        <button type="button" onClick={disable}>
-          {t('popupDisable')}
-        </button>
-      ) : (
+      {!enabled && (
         <>
           <p class="muted">{t('popupEnableExplain')}</p>
-          <button type="button" class="primary" onClick={enable}>
+          <button type="button" class="primary" ref={enableButton} onClick={access.enable}>
             {t('popupEnable')}
           </button>
         </>

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
+import { healthyDnsStatement } from '../../lib/diagnose/cross-checks';
 import type { Lang } from '../../lib/i18n';
 import { t } from '../i18n';
 
@@ -21,7 +22,7 @@ export function FleetFlags({ diagnosis, lang }: { diagnosis: Diagnosis; lang: La
           ))}
         </ul>
       )}
-      {peerDns && peerDns.servers.length > 0 && <p>{t('reportPeerDns', peerDns.servers.join(', '))}</p>}
+      {peerDns && peerDns.servers.length > 0 && <p>{healthyDnsStatement(diagnosis.devices)[lang]}</p>}
     </section>
   );
 }

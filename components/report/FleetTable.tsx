@@ -1,11 +1,12 @@
 import { useId, useState } from 'preact/hooks';
-import { type DeviceDiagnosis, VERDICTS, type Verdict } from '../../lib/diagnose';
+import type { DeviceDiagnosis } from '../../lib/diagnose';
+import { DEVICE_TEXT } from '../../lib/diagnose/device-text';
 import { MD_TEXT, VERDICT_LABELS } from '../../lib/diagnose/markdown-text';
 import type { Lang } from '../../lib/i18n';
 import { type WatchEntry, watchState } from '../../lib/protocol/watch';
 import { WatchStateTag } from '../common/DeviceActions';
 import { VerdictBadge } from '../diagnosis/VerdictBadge';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import {
   dnsCell,
   proxyCell,
@@ -13,6 +14,8 @@ import {
   type SortKey,
   type TableQuery,
   toggleSort,
+  type VerdictFilter,
+  verdictChoices,
   visibleDevices,
 } from './table-model';
 
@@ -54,7 +57,7 @@ export function FleetTable({
   const matching = visibleDevices(devices, query);
   const rows = showAll ? matching : matching.slice(0, ROW_LIMIT);
   const tabStop = rows.some((d) => d.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
-  const counts = countByVerdict(devices);
+  const choices = verdictChoices(devices, query.verdict);
 
   const onKeyDown = (event: KeyboardEvent, device: DeviceDiagnosis) => {
     const row = event.currentTarget as HTMLTableRowElement;
@@ -78,12 +81,16 @@ export function FleetTable({
         <select
           id={ids.verdict}
           value={query.verdict}
-          onChange={(event) => onQuery({ ...query, verdict: event.currentTarget.value as Verdict | 'all' })}
+          onChange={(event) => onQuery({ ...query, verdict: event.currentTarget.value as VerdictFilter })}
         >
-          <option value="all">{t('reportAllVerdicts')}</option>
-          {VERDICTS.map((verdict) => (
-            <option key={verdict} value={verdict}>
-              {VERDICT_LABELS[verdict][lang]} ({counts[verdict]})
+          {choices.map(({ value, count }) => (
+            <option key={value} value={value}>
+              {value === 'all'
+                ? t('reportAllVerdicts')
+                : value === 'failing'
+                  ? t('reportAllFailing')
+                  : VERDICT_LABELS[value][lang]}{' '}
+              ({count})
             </option>
           ))}
         </select>
@@ -95,7 +102,7 @@ export function FleetTable({
           onInput={(event) => onQuery({ ...query, text: event.currentTarget.value })}
         />
         <span class="muted" role="status">
-          {t('reportShown', String(rows.length), String(devices.length))}
+          {tn('reportShown', devices.length, String(rows.length))}
         </span>
       </div>
       <p id={ids.help} class="muted small">
@@ -151,8 +158,10 @@ export function FleetTable({
                 )}
               </td>
               <td>{device.version}</td>
-              <td>{dnsCell(device, lang)}</td>
-              <td>{proxyCell(device, lang)}</td>
+              <td>{notReadHealthy(device) ? <NotRead lang={lang} /> : dnsCell(device, lang)}</td>
+              <td>
+                {notReadHealthy(device) && !device.proxy ? <NotRead lang={lang} /> : proxyCell(device, lang)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -161,7 +170,7 @@ export function FleetTable({
       {matching.length > rows.length && (
         <p>
           <button type="button" class="show-all" onClick={() => setShowAll(true)}>
-            {t('reportShowAll', String(matching.length))}
+            {tn('reportShowAll', matching.length)}
           </button>
         </p>
       )}
@@ -169,8 +178,19 @@ export function FleetTable({
   );
 }
 
-function countByVerdict(devices: readonly DeviceDiagnosis[]): Record<Verdict, number> {
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  for (const device of devices) counts[device.verdict]++;
-  return counts;
+/**
+ * A healthy device whose `show network` was not read (most of a fleet: only failing devices and a few peers are
+ * read): its cells say so with a dash, so that "not read" does not fill the table (issue 19). A failing device
+ * not read keeps the words: there it is something to act on.
+ */
+const notReadHealthy = (device: DeviceDiagnosis) => device.verdict === 'healthy' && !device.managementDns;
+
+/** "—", read by screen readers as "not read". */
+function NotRead({ lang }: { lang: Lang }) {
+  return (
+    <span class="not-read" data-not-read="true" title={DEVICE_TEXT.notRead[lang]}>
+      <span aria-hidden="true">—</span>
+      <span class="visually-hidden">{DEVICE_TEXT.notRead[lang]}</span>
+    </span>
+  );
 }

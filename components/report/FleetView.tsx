@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Diagnosis } from '../../lib/diagnose';
 import type { Lang } from '../../lib/i18n';
 import { patternForUrl } from '../../lib/origins';
@@ -12,7 +12,7 @@ import { useWatches } from '../diagnosis/useWatches';
 import { t } from '../i18n';
 import { FleetFlags } from './FleetFlags';
 import { FleetTable } from './FleetTable';
-import { DEFAULT_QUERY, type TableQuery } from './table-model';
+import { DEFAULT_QUERY, followSelection, type TableQuery, visibleDevices } from './table-model';
 import { VerdictCounts } from './VerdictCounts';
 
 /** A diagnosis laid out: FMC-wide facts, counts, fleet cross-checks, then the table and one device's runbook. */
@@ -40,7 +40,13 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
     };
   }, [origin, version, scenario1]);
 
-  const selected = diagnosis.devices.find((device) => device.id === selectedId);
+  // The details pane follows the filter (issue 19): a device the filter hides gives way to the first one shown.
+  const shown = useMemo(() => visibleDevices(diagnosis.devices, query), [diagnosis.devices, query]);
+  const followedId = followSelection(selectedId, shown);
+  useEffect(() => {
+    if (followedId !== selectedId) setSelectedId(followedId);
+  }, [followedId, selectedId]);
+  const selected = diagnosis.devices.find((device) => device.id === followedId);
   const select = (id: string) => {
     setSelectedId(id);
     // Below the table on narrow windows: bring the runbook into view when none of it shows, without moving the
@@ -83,7 +89,7 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
           devices={diagnosis.devices}
           query={query}
           onQuery={setQuery}
-          selectedId={selectedId}
+          selectedId={followedId}
           onSelect={select}
           watched={watches}
           lang={lang}
@@ -91,13 +97,22 @@ export function FleetView({ diagnosis, origin, lang }: { diagnosis: Diagnosis; o
         <aside id={detailsId} class="details" aria-label={t('reportDetailsHeading')}>
           {selected ? (
             <>
-              <DeviceDetails device={selected} lang={lang} />
-              <DeviceLoop
-                origin={origin}
+              {/* Re-check / Watch right after the fix and its verification (issue 19), not below a tall pane. */}
+              <DeviceDetails
                 device={selected}
                 lang={lang}
-                watch={watches[selected.id]}
-                direct={true}
+                actions={
+                  <DeviceLoop
+                    origin={origin}
+                    device={selected}
+                    lang={lang}
+                    watch={watches[selected.id]}
+                    direct={true}
+                  />
+                }
+                {...(selected.verdict === 'expected-integration-off' && policy
+                  ? { healthPolicyUrl: policy.url }
+                  : {})}
               />
             </>
           ) : (

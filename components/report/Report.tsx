@@ -139,7 +139,12 @@ function SignedIn({ origin, lang, state, runner, onSignedOut }: SignedInProps) {
         </button>
       </section>
 
-      {running && <ProgressBar progress={state?.progress ?? { done: 0, expected: 0, etaMs: 0 }} />}
+      {running && (
+        <ProgressBar
+          progress={state?.progress ?? { done: 0, expected: 0, etaMs: 0 }}
+          {...(state?.status === 'running' ? { runKey: state.startedAt } : {})}
+        />
+      )}
       {state?.status === 'interrupted' && (
         <p class="fmc-notice" role="status" data-testid="interrupted">
           {t('fmcInterrupted')}

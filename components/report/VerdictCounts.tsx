@@ -4,11 +4,12 @@ import { VERDICT_LABELS } from '../../lib/diagnose/markdown-text';
 import type { Lang } from '../../lib/i18n';
 import { VerdictBadge } from '../diagnosis/VerdictBadge';
 import { t } from '../i18n';
+import type { VerdictFilter } from './table-model';
 
 export interface VerdictCountsProps {
   counts: Diagnosis['counts'];
-  /** The verdict the table shows only, or 'all'. */
-  active: Verdict | 'all';
+  /** The verdict the table shows only, or 'all', or 'failing'. */
+  active: VerdictFilter;
   onPick(verdict: Verdict | 'all'): void;
   lang: Lang;
 }

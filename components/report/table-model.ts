@@ -1,12 +1,15 @@
-import type { DeviceDiagnosis, Verdict } from '../../lib/diagnose';
+import { type DeviceDiagnosis, VERDICTS, type Verdict } from '../../lib/diagnose';
 
 export type SortKey = 'verdict' | 'name' | 'version' | 'dns' | 'proxy';
 export type SortDirection = 'ascending' | 'descending';
 
+/** One verdict, every device (`all`), or every device whose verdict is not healthy (`failing`, issue 19). */
+export type VerdictFilter = Verdict | 'all' | 'failing';
+
 export interface TableQuery {
   sort: SortKey;
   direction: SortDirection;
-  verdict: Verdict | 'all';
+  verdict: VerdictFilter;
   /** Matched, case-insensitively, against the device name and its DNS servers. */
   text: string;
 }
@@ -48,12 +51,44 @@ export function visibleDevices(devices: readonly DeviceDiagnosis[], query: Table
   const needle = query.text.trim().toLowerCase();
   const kept = devices
     .map((device, index) => ({ device, index }))
-    .filter(({ device }) => query.verdict === 'all' || device.verdict === query.verdict)
+    .filter(({ device }) => matchesVerdict(device, query.verdict))
     .filter(({ device }) => !needle || searchText(device).includes(needle));
   const sign = query.direction === 'ascending' ? 1 : -1;
   const compare = COMPARE[query.sort];
   kept.sort((a, b) => sign * compare(a.device, b.device) || a.index - b.index);
   return kept.map(({ device }) => device);
+}
+
+export function matchesVerdict(device: Pick<DeviceDiagnosis, 'verdict'>, filter: VerdictFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'failing') return device.verdict !== 'healthy';
+  return device.verdict === filter;
+}
+
+/**
+ * The verdict filter's choices, each with its count (issue 19): every device, all failing ones, then each
+ * verdict. A choice that would show no device is left out, unless it is the one in force (after a re-check
+ * emptied it), so that the list never claims a choice it does not hold.
+ */
+export function verdictChoices(
+  devices: readonly Pick<DeviceDiagnosis, 'verdict'>[],
+  active: VerdictFilter,
+): Array<{ value: VerdictFilter; count: number }> {
+  const count = (filter: VerdictFilter) => devices.filter((device) => matchesVerdict(device, filter)).length;
+  const all: VerdictFilter[] = ['all', 'failing', ...VERDICTS];
+  return all
+    .map((value) => ({ value, count: count(value) }))
+    .filter(({ value, count }) => count > 0 || value === active || value === 'all');
+}
+
+/**
+ * The selected device, kept while the filter shows it; else the first device shown (issue 19: the details pane
+ * follows the filter), or none when nothing is shown. A device the filter hides never stays beside the table.
+ */
+export function followSelection(selectedId: string | null, shown: readonly DeviceDiagnosis[]): string | null {
+  if (selectedId === null) return null;
+  if (shown.some((device) => device.id === selectedId)) return selectedId;
+  return shown[0]?.id ?? null;
 }
 
 function searchText(device: DeviceDiagnosis): string {

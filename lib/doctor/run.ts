@@ -12,6 +12,13 @@ export interface DoctorProgress {
   expected: number;
   /** Time the remaining requests need at the FMC's allowed rate: what is left at worst. */
   etaMs: number;
+  /**
+   * The run's phase (issue 19): the session checked (`sign-in`, written by the runner before collecting), the
+   * FMC's version, devices, alerts and settings (`fleet`), `show network` with `commands` answered of asked,
+   * then the region's host looked up from the browser (`dns`). Absent in states written before it.
+   */
+  phase?: 'sign-in' | 'fleet' | 'show-network' | 'dns';
+  commands?: { done: number; total: number };
 }
 
 export interface DoctorOptions {
@@ -36,18 +43,20 @@ export interface DoctorResult {
  */
 export async function runDiagnosis(options: DoctorOptions): Promise<DoctorResult> {
   const { client, signal } = options;
+  let last = { done: 0, expected: 0 };
   const snapshot = await collectFleet(client, {
     ...(signal ? { signal } : {}),
     ...(options.peers === undefined ? {} : { peers: options.peers }),
-    onProgress: ({ done, expected }) => {
+    onProgress: ({ done, expected, stage, commands }) => {
       const { perWindow, windowMs } = client.limiter.requests;
       const etaMs = Math.max(0, expected - done) * (windowMs / Math.max(1, perWindow));
-      options.onProgress?.({ done, expected, etaMs });
+      last = { done, expected };
+      options.onProgress?.({ done, expected, etaMs, phase: stage, ...(commands ? { commands } : {}) });
     },
   });
-  const browserDns = options.resolver
-    ? await resolveFromBrowser(knowledgeBaseHost(snapshot), options.resolver, signal)
-    : undefined;
+  const host = knowledgeBaseHost(snapshot);
+  if (options.resolver && host !== null) options.onProgress?.({ ...last, etaMs: 0, phase: 'dns' });
+  const browserDns = options.resolver ? await resolveFromBrowser(host, options.resolver, signal) : undefined;
   const input = diagnoseInputFrom(client.origin, options.domain, snapshot, browserDns);
   return { diagnosis: diagnose(input), snapshot };
 }

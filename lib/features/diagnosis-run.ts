@@ -9,7 +9,7 @@ import {
   readRateOverride,
   writeDiagnosisState,
 } from '../platform/storage';
-import type { DiagnosisState } from '../protocol/diagnosis-state';
+import { carryClearedDevices, type DiagnosisState, diagnosedAtOf } from '../protocol/diagnosis-state';
 import { runError } from '../protocol/run-answers';
 import { fmcClientFor } from './fmc-client';
 
@@ -79,12 +79,15 @@ async function run(origin: string, options: RunnerOptions): Promise<void> {
   const controller = new AbortController();
   running.set(origin, controller);
   const stopKeepingAlive = options.keepAlive?.();
-  const stored = (await readDiagnosisState(origin).catch(() => undefined))?.diagnosis;
+  const storedState = await readDiagnosisState(origin).catch(() => undefined);
+  let stored = storedState?.diagnosis;
+  const storedAt = diagnosedAtOf(storedState);
   const startedAt = Date.now();
   let base: Omit<DiagnosisState, 'status'> = {
     startedAt,
     runner: options.runner ?? 'page',
     ...(stored ? { diagnosis: stored } : {}),
+    ...(stored && storedAt !== undefined ? { diagnosedAt: storedAt } : {}),
   };
   let lastWrite = 0;
   try {
@@ -96,8 +99,9 @@ async function run(origin: string, options: RunnerOptions): Promise<void> {
     // run diagnoses (the diagnosis names its domain, `fmc.domain`): after a domain change, the old domain's
     // result is replaced at once, never shown as this one's.
     if (session && stored && stored.fmc.domain.uuid !== session.domainUuid) {
-      const { diagnosis: _otherDomain, ...rest } = base;
+      const { diagnosis: _otherDomain, diagnosedAt: _otherTime, ...rest } = base;
       base = rest;
+      stored = undefined;
     }
     if (!session) {
       await writeDiagnosisState(origin, { ...base, status: 'signed-out', finishedAt: Date.now() });
@@ -106,7 +110,7 @@ async function run(origin: string, options: RunnerOptions): Promise<void> {
     await writeDiagnosisState(origin, {
       ...base,
       status: 'running',
-      progress: { done: 0, expected: 0, etaMs: 0 },
+      progress: { done: 0, expected: 0, etaMs: 0, phase: 'sign-in' },
     });
     const domain = session.domains.find((d) => d.uuid === session.domainUuid) ?? {
       uuid: session.domainUuid,
@@ -125,7 +129,15 @@ async function run(origin: string, options: RunnerOptions): Promise<void> {
         writeDiagnosisState(origin, { ...base, status: 'running', progress }).catch(() => undefined);
       },
     });
-    await writeFinal(origin, { ...base, status: 'done', diagnosis, finishedAt: Date.now() });
+    const finishedAt = Date.now();
+    await writeFinal(origin, {
+      ...base,
+      status: 'done',
+      // Devices a re-check or a watch cleared stay listed with their times across runs (issue 19).
+      diagnosis: carryClearedDevices(stored, diagnosis),
+      finishedAt,
+      diagnosedAt: finishedAt,
+    });
   } catch (error) {
     await writeFinal(origin, failedState(base, error));
   } finally {

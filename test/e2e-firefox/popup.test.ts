@@ -15,6 +15,8 @@ import {
 let sim: FmcSimulator;
 let firefox: FirefoxWithExtension;
 let popup: Page;
+/** The popup's address for the FMC's tab (`popup.html?tabId=`). */
+let popupPath: string;
 
 // The popup is opened as a tab for the FMC's tab (`popup.html?tabId=`), as keyboard users can. A real toolbar
 // click (which grants activeTab) cannot be driven over BiDi; the e2e build's loopback host permission is what
@@ -40,7 +42,8 @@ beforeAll(async () => {
   );
   const tabId = await tabIdOf(ext, url);
   await ext.close();
-  popup = await openExtensionPage(firefox.browser, `popup.html?tabId=${tabId}`);
+  popupPath = `popup.html?tabId=${tabId}`;
+  popup = await openExtensionPage(firefox.browser, popupPath);
 });
 
 afterAll(async () => {
@@ -91,4 +94,27 @@ test('DNS lookups go through Firefox’s browser.dns (the system resolver), not 
   expect(await result.evaluate((el) => el.querySelector('pre')?.textContent ?? '')).toMatch(
     /^Server:\s+Firefox system resolver/,
   );
+});
+
+test('opened again within the freshness window, the popup shows the stored diagnosis and asks the FMC nothing', async () => {
+  // The first test's run has finished: the popup says when it was made.
+  await popup.waitForSelector('[data-testid="as-of"]');
+  const requests = sim.rest.stats().requests;
+  const again = await openExtensionPage(firefox.browser, popupPath);
+  try {
+    // Positive control first: this opening decided, on the stored diagnosis, not to run.
+    await again.waitForSelector('[data-testid="fmc-panel"][data-auto-run="no"]');
+    const devices = await poll(
+      () => again.$$eval('[data-testid="failing-device"]', (items) => items.length),
+      (count) => count === 3,
+      { what: 'the stored diagnosis’s three failing devices' },
+    );
+    expect(devices).toBe(3);
+    expect(await again.$eval('[data-testid="as-of"]', (el) => el.getAttribute('data-at'))).toBe(
+      await popup.$eval('[data-testid="as-of"]', (el) => el.getAttribute('data-at')),
+    );
+    expect(sim.rest.stats().requests).toBe(requests);
+  } finally {
+    await again.close();
+  }
 });

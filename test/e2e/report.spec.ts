@@ -403,14 +403,20 @@ test('hostile device names stay text in the table, the runbook and the Markdown 
 
   const { name, text } = await download(page, 'Export Markdown');
   expect(name).toMatch(/^fmc-cloud-doctor-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
+  // The Markdown (issue 19): one table, of the failing devices; markup in a name stays in a code span, as typed.
   const table = text.split('\n## ')[2] ?? '';
   const deviceRows = table
     .split('\n')
     .filter((line) => line.startsWith('| '))
     .slice(2);
-  expect(deviceRows).toHaveLength(6);
-  expect(text).not.toContain('<img');
-  expect(text).not.toContain('<script');
+  expect(deviceRows).toHaveLength(3);
+  // The extension's version, from the built manifest (WXT writes package.json's).
+  const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+  expect(text).toContain(`- **Exported by:** FMC Cloud Doctor ${version}\n`);
+  const outsideCode = text.replace(/^(`{3,})\n[\s\S]*?\n\1$/gm, '').replace(/(`+)[^`]*?\1/g, '');
+  expect(text).toContain('`<img`');
+  expect(outsideCode).not.toContain('<img');
+  expect(outsideCode).not.toContain('<script');
 });
 
 test('the exports stay disabled until the run has finished, and Cancel stops the run', async ({
@@ -448,13 +454,98 @@ test('the exports stay disabled until the run has finished, and Cancel stops the
   await expect(rows(page)).toHaveCount(6);
 });
 
+test('the table: "All failing", no empty choices, the pane follows the filter, "—" for healthy devices not read; the bar never moves backwards', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  sim.rest.setFaults({ slow: { match: 'operational/commands', ms: 300 } });
+  sim.setFleet({ devices: 16, failing: 4, seed: 5, causes: ['dns-missing', 'proxy', 'connectivity'] });
+  const page = await openReport(context, extensionId, sim);
+  // Every share of the bar the page draws during the run (issue 19: never backwards).
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    const phases: string[] = [];
+    Object.assign(window, { __bar: seen, __phases: phases });
+    new MutationObserver(() => {
+      const phase = document.querySelector('[data-testid="progress"]')?.getAttribute('data-phase');
+      if (phase && phases.at(-1) !== phase) phases.push(phase);
+      const bar = document.querySelector('progress');
+      if (!bar?.hasAttribute('value')) return;
+      const share = Number(bar.getAttribute('value')) / Number(bar.getAttribute('max'));
+      if (seen.at(-1) !== share) seen.push(share);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await signIn(page);
+  await waitFinished(page);
+  const shares = await page.evaluate(() => (window as unknown as { __bar: number[] }).__bar);
+  expect(shares.length, 'the bar moved during the run').toBeGreaterThan(1);
+  expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  // The bar's words say the phase, in order: the FMC's reads, then show network (n/N).
+  const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+  expect(phases).toContain('fleet');
+  expect(phases).toContain('show-network');
+  const order = ['sign-in', 'fleet', 'show-network', 'dns'];
+  const ranks = phases.map((phase) => order.indexOf(phase));
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+  const failing = failingIds(sim.fleet());
+  const diagnosis = await exportJson(page);
+  const present = new Set(diagnosis.devices.map((device) => device.verdict));
+  const select = page.getByLabel('Filter by verdict');
+  const options = await select.locator('option').allTextContents();
+  expect(options).toContain(`All failing (${failing.length})`);
+  expect(options.filter((option) => /\(0\)$/.test(option))).toEqual([]);
+  // Every device, all failing, then one choice per verdict the fleet has.
+  expect(options).toHaveLength(2 + present.size);
+
+  // Column widths, at Playwright's 1280 px window: no verdict badge spills out of its cell, and every device
+  // name ("ftd-0001") is on one line.
+  const layout = await page.locator('.fleet-table tbody tr').evaluateAll((trs) =>
+    (trs as HTMLTableRowElement[]).map((tr) => {
+      const cell = tr.cells[0]?.getBoundingClientRect();
+      const badge = [...(tr.cells[0]?.querySelector('.verdict')?.getClientRects() ?? [])];
+      const name = tr.cells[1]?.firstChild;
+      const range = document.createRange();
+      if (name) range.selectNodeContents(name);
+      return {
+        spills: badge.some((line) => cell !== undefined && line.right > cell.right + 0.5),
+        nameLines: name ? new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size : 0,
+      };
+    }),
+  );
+  expect(layout.filter((row) => row.spills)).toEqual([]);
+  expect(layout.map((row) => row.nameLines)).toEqual(layout.map(() => 1));
+
+  // Healthy devices not read: a dash in their DNS and proxy cells; the ones read show their servers.
+  const notRead = diagnosis.devices
+    .filter((device) => device.verdict === 'healthy' && device.managementDns === null)
+    .map((device) => device.id);
+  expect(notRead.length).toBeGreaterThan(0);
+  const dashed = await page
+    .locator('.fleet-table tbody tr:has([data-not-read])')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-device-id')));
+  expect(dashed.sort()).toEqual([...notRead].sort());
+
+  // The details pane follows the filter: a healthy device selected, then "All failing": the first failing one.
+  await select.selectOption('healthy');
+  await rows(page).first().click();
+  await expect(rows(page).first()).toHaveAttribute('aria-current', 'true');
+  await select.selectOption('failing');
+  await expect(rows(page)).toHaveCount(failing.length);
+  await expect(rows(page).first()).toHaveAttribute('aria-current', 'true');
+  const first = await rows(page).first().getAttribute('data-device-id');
+  const name = diagnosis.devices.find((device) => device.id === first)?.name ?? '?';
+  await expect(page.locator('.details')).toContainText(name);
+});
+
 test('in French and in dark mode', async ({ sim }) => {
   const context = await launchWithExtension({ lang: 'fr', colorScheme: 'dark' });
   try {
     const extensionId = new URL((await extensionWorker(context)).url()).host;
     sim.setFleet({ devices: 6, failing: 2, seed: 3 });
     const page = await openReport(context, extensionId, sim);
-    await page.getByLabel("Nom d'utilisateur").fill(USER);
+    await page.getByLabel('Nom d’utilisateur').fill(USER);
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page.getByRole('button', { name: 'Exporter en JSON' })).toBeEnabled({
@@ -478,6 +569,6 @@ test('saves a screenshot of a finished report with a runbook open', async ({ con
     .filter({ has: page.locator('[data-verdict="dns-missing"]') })
     .first()
     .click();
-  await expect(page.locator('.details .runbook')).toBeVisible();
+  await expect(page.locator('.details [data-section="fix"] .runbook')).toBeVisible();
   await page.screenshot({ path: path.resolve('docs/report.png') });
 });
