@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { forgetFmcsOf } from '../../lib/features/content-script-registration';
+import { doorOf } from '../../lib/fmc/doors';
 import { labelForPattern, patternFromUserInput } from '../../lib/origins';
 import { removeOrigin, requestOrigin } from '../../lib/platform/permissions';
 import { readManagedOrigins } from '../../lib/platform/storage';
@@ -66,6 +67,7 @@ export function Options() {
           {enabled.map((pattern) => (
             <li key={pattern}>
               <span class="origin">{labelForPattern(pattern)}</span>
+              <DoorNote pattern={pattern} />
               <button
                 type="button"
                 aria-label={t('optionsRemoveLabel', labelForPattern(pattern))}
@@ -135,5 +137,22 @@ export function Options() {
       <h2>{t('optionsPrivacyHeading')}</h2>
       <p>{t('optionsPrivacy')}</p>
     </main>
+  );
+}
+
+/**
+ * What an enabled address is when it is a cloud-delivered FMC's door (issue 20): an SCC API address enabled for
+ * a cdFMC's sign-in would otherwise read like an FMC of its own.
+ */
+function DoorNote({ pattern }: { pattern: string }) {
+  const kind = doorOf(labelForPattern(pattern))?.kind;
+  if (!kind) return null;
+  const key =
+    kind === 'host' ? 'optionsDoorHost' : kind === 'gateway' ? 'optionsDoorGateway' : 'optionsDoorLegacy';
+  return (
+    <span class="muted" data-testid="door-note">
+      {' '}
+      {t(key)}{' '}
+    </span>
   );
 }

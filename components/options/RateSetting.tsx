@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CDFMC_RATE_PER_MINUTE } from '../../lib/fmc/limiter';
 import { readRateOverride, writeRateOverride } from '../../lib/platform/storage';
 import { t } from '../i18n';
 
-/** The user's cap on REST requests per minute, for FMCs whose budget other tools already use. */
+/**
+ * The user's cap on REST requests per minute, for FMCs whose budget other tools already use; it overrides a
+ * cloud-delivered FMC's default too (`CDFMC_RATE_PER_MINUTE`, our choice: Cisco publishes no limit).
+ */
 export function RateSetting() {
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
@@ -27,6 +31,9 @@ export function RateSetting() {
     <section aria-labelledby="rate-heading">
       <h2 id="rate-heading">{t('optionsRateHeading')}</h2>
       <p class="muted">{t('optionsRateExplain')}</p>
+      <p class="muted" data-testid="rate-cdfmc">
+        {t('optionsRateCdfmc', String(CDFMC_RATE_PER_MINUTE))}
+      </p>
       <form class="row" onSubmit={save}>
         <label for="rate">{t('optionsRateLabel')}</label>
         <input

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { doorOf } from '../../lib/fmc/doors';
 import { patternForUrl } from '../../lib/origins';
 import { requestOrigin } from '../../lib/platform/permissions';
 import { t } from '../i18n';
@@ -19,7 +20,8 @@ export function AccessNotice({ origin }: { origin: string }) {
     <div class="fmc-notice">
       <p>{t('reportNoAccess', origin)}</p>
       <button type="button" class="primary" onClick={request}>
-        {t('reportAllowAccess')}
+        {/* A gateway or an older SCC base serves the cdFMC's API but is not an FMC (issue 20). */}
+        {doorOf(origin)?.prefix ? t('reportAllowSccAccess') : t('reportAllowAccess')}
       </button>
       {denied && (
         <p role="alert" class="error">

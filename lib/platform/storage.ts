@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type DohSettings, DohSettingsSchema } from '../dns/settings';
+import { CDFMC_PREFIX } from '../fmc/doors';
 import type { StoredSession, TokenStore } from '../fmc/session';
 import { isPacked, pack, unpack } from '../protocol/compact';
 import { type DiagnosisState, parseDiagnosisState } from '../protocol/diagnosis-state';
@@ -28,7 +29,7 @@ import {
  * | `fmcUsernames` | local | the API user name last used per FMC, to pre-fill the form |
  * | `dnsResolver` | local | the DNS-over-HTTPS resolver |
  * | `fmcOrigins` | managed | FMC addresses an IT department pre-sets |
- * | `fmc-session:<origin>` | session | an FMC's API tokens and domain choice |
+ * | `fmc-session:<origin>` | session | an FMC's API tokens and domain choice; a cdFMC's SCC API token and door |
  * | `diagnosis:<origin>` | session | an FMC's last diagnosis (packed: lib/protocol/compact.ts), the run |
  * | `hints:<tabId>` | session | failing rows per frame of a tab, for the badge |
  * | `watchSchedule` | local | how often and how long a watch re-checks (options page) |
@@ -131,7 +132,18 @@ function stringRecord(raw: unknown): Record<string, string> {
 
 const RateSchema = z.int().min(1).max(1000);
 
+/**
+ * A cdFMC session's door (issue 20): its prefix must be the one its kind has (`CDFMC_PREFIX`). The prefix is
+ * written between the origin and every path, so a value edited by hand (`@evil.example`) would otherwise send
+ * the bearer token to another host; such a session reads as "not signed in".
+ */
+const DoorSchema = z
+  .object({ kind: z.enum(['host', 'gateway', 'legacy']), prefix: z.string() })
+  .refine((door) => CDFMC_PREFIX[door.kind] === door.prefix);
+
 const StoredSessionSchema = z.looseObject({
+  auth: z.enum(['password', 'bearer']).optional(),
+  door: DoorSchema.optional(),
   username: z.string(),
   accessToken: z.string(),
   refreshToken: z.string(),

@@ -145,7 +145,10 @@ describe('SignInForm', () => {
     const dialog = container.querySelector('[role="alertdialog"]');
     expect(dialog?.textContent).toContain('Admin');
     expect(signIn).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(button('Continue'));
+    // The safe answer is the primary button and has the focus; the risky Continue is not (issue 19, item 8).
+    expect(document.activeElement).toBe(button('Cancel'));
+    expect(button('Cancel').classList.contains('primary')).toBe(true);
+    expect(button('Continue').classList.contains('primary')).toBe(false);
     await act(() => button('Cancel').click());
     expect(container.querySelector('[role="alertdialog"]')).toBeNull();
     expect(signIn).not.toHaveBeenCalled();
@@ -211,9 +214,9 @@ describe('SignInForm', () => {
     fakeBrowser.i18n.getUILanguage = () => 'fr-FR';
     signIn.mockRejectedValue(new FmcError({ code: 'bad-credentials', status: 401 }));
     await mount();
-    expect(field("Nom d'utilisateur")).toBeDefined();
+    expect(field('Nom d’utilisateur')).toBeDefined();
     expect(field('Mot de passe')).toBeDefined();
-    await type(field("Nom d'utilisateur"), 'x');
+    await type(field('Nom d’utilisateur'), 'x');
     await type(field('Mot de passe'), 'y');
     await act(() => button('Se connecter').click());
     await settle();
