@@ -8,6 +8,7 @@ import { CDFMC_TOKENS } from '../fmc-sim/rest';
 import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import {
   buttonByText,
+  diagnosisFinished,
   type FirefoxWithExtension,
   fieldByLabel,
   HINT,
@@ -129,12 +130,7 @@ test('the report signs in with the API token, diagnoses every device, and no exp
   const report = await reportPage();
   try {
     await signInWithToken(report, token);
-    const exportJson = await buttonByText(report, 'Export JSON');
-    await poll(
-      () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
-      (disabled) => !disabled,
-      { timeout: 30_000, what: 'the diagnosis to finish' },
-    );
+    await diagnosisFinished(report);
     const expected = Object.fromEntries(sim.fleet().devices.map((d) => [d.id, d.cause ?? 'healthy']));
     const shown = await report.$$eval('.fleet-table tbody tr', (rows) =>
       Object.fromEntries(rows.map((row) => [row.dataset.deviceId, row.dataset.verdict])),

@@ -221,3 +221,13 @@ export async function hintButton(page: Page, deviceId: string, selector: string)
   if (!element) throw new Error(`no ${selector} in the hint of ${deviceId}`);
   return element as ElementHandle<HTMLButtonElement>;
 }
+
+/** Waits until a report's run has finished: its "Export JSON" button is enabled (the exports follow a run). */
+export async function diagnosisFinished(report: Page): Promise<void> {
+  const exportJson = await buttonByText(report, 'Export JSON');
+  await poll(
+    () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
+    (disabled) => !disabled,
+    { timeout: 30_000, what: 'the diagnosis to finish' },
+  );
+}

@@ -2,7 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import {
-  buttonByText,
+  diagnosisFinished,
   type FirefoxWithExtension,
   HINT,
   launchFirefox,
@@ -214,12 +214,7 @@ test('after Re-check clears a device whose row still shows Failure, the chip say
   try {
     await page.goto(sim.url('/health/monitor/module'));
     await signIn(report);
-    const exportJson = await buttonByText(report, 'Export JSON');
-    await poll(
-      () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
-      (disabled) => !disabled,
-      { timeout: 30_000, what: 'the diagnosis to finish' },
-    );
+    await diagnosisFinished(report);
     /** The chip of the hint tied to `id`: its verdict and its words. */
     const chip = (id: string) =>
       page.evaluate(

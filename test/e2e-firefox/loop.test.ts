@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type FmcSimulator, startFmcSimulator } from '../fmc-sim/server';
 import {
   buttonByText,
+  diagnosisFinished,
   type FirefoxWithExtension,
   HINT,
   hintButton,
@@ -73,12 +74,7 @@ test('verdicts, Re-check after the fix, and a watch that ends in a notification'
     'input[name="username"]',
   );
   await signIn(report);
-  const exportJson = await buttonByText(report, 'Export JSON');
-  await poll(
-    () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
-    (disabled) => !disabled,
-    { timeout: 30_000, what: 'the diagnosis to finish' },
-  );
+  await diagnosisFinished(report);
   const finishedAt = Date.now();
   const ids = failing()
     .map((device) => device.id)
@@ -204,12 +200,7 @@ test('a watch ends "could not check" when the FMC stops answering, never "still 
       'input[name="username"]',
     );
     await signIn(report);
-    const exportJson = await buttonByText(report, 'Export JSON');
-    await poll(
-      () => exportJson.evaluate((button) => (button as HTMLButtonElement).disabled),
-      (disabled) => !disabled,
-      { timeout: 30_000, what: 'the diagnosis to finish' },
-    );
+    await diagnosisFinished(report);
     const target = fmc
       .fleet()
       .devices.find((device) => device.failingDataTypes.includes('Cisco Cloud Configuration'));
